@@ -1,0 +1,175 @@
+// Course quizzes and the "My progress" table. Plain ES module: no dependency, no build step.
+// Public contract (see README): [data-quiz], [data-question], input value = option id,
+// ordering steps [data-option] in DOM order, [data-quiz-result][data-score][data-passed].
+const KEY = "pvwud-course.progress.v1";
+const MODE_KEY = "pvwud-course.mode"; // sessionStorage: "visit" keeps progress for this visit only
+
+const storage = () => {
+  try { return sessionStorage.getItem(MODE_KEY) === "visit" ? sessionStorage : localStorage; }
+  catch { return null; }
+};
+
+// Stored progress; anything corrupt or foreign is ignored, never trusted.
+export function readProgress() {
+  const out = {};
+  try {
+    const data = JSON.parse(storage()?.getItem(KEY) ?? "null");
+    if (!data || data.v !== 1 || typeof data.quizzes !== "object") return out;
+    for (const [id, r] of Object.entries(data.quizzes)) {
+      if (r && Number.isInteger(r.best) && r.best >= 0 && r.best <= 100 && Number.isInteger(r.attempts) &&
+          r.attempts > 0 && typeof r.passed === "boolean" && /^\d{4}-\d\d-\d\d$/.test(r.last)) {
+        out[id] = { best: r.best, passed: r.passed, attempts: r.attempts, last: r.last };
+      }
+    }
+  } catch { /* unreadable: start afresh */ }
+  return out;
+}
+
+function saveResult(id, score, passed) {
+  const all = readProgress();
+  const old = all[id] || { best: 0, passed: false, attempts: 0 };
+  const d = new Date();
+  const last = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  all[id] = { best: Math.max(old.best, score), passed: old.passed || passed, attempts: old.attempts + 1, last };
+  try { storage()?.setItem(KEY, JSON.stringify({ v: 1, quizzes: all })); } catch { /* full or blocked */ }
+  return all[id];
+}
+
+const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
+const shuffle = (a) => { for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; } return a; };
+
+// Score of one question between 0 and 1 (rules documented in quizzes/README.md).
+function score(el, key) {
+  if (key.t === "ordering") {
+    const order = [...el.querySelectorAll("[data-option]")].map((s) => s.dataset.option);
+    const right = order.filter((id, i) => id === key.c[i]).length;
+    return right === key.c.length ? 1 : key.p ? right / key.c.length : 0;
+  }
+  const chosen = [...el.querySelectorAll("input:checked")].map((i) => i.value);
+  if (!chosen.length) return null;
+  if (key.t === "multiple") {
+    const good = chosen.filter((c) => key.c.includes(c)).length, bad = chosen.length - good;
+    if (!bad && good === key.c.length) return 1;
+    return key.p ? Math.max(0, (good - bad) / key.c.length) : 0;
+  }
+  return chosen.length === 1 && chosen[0] === key.c[0] ? 1 : 0;
+}
+
+function initQuiz(root) {
+  const data = JSON.parse(root.querySelector(".cq-data").textContent);
+  const S = data.s, form = root.querySelector("form"), result = root.querySelector("[data-quiz-result]");
+  const retry = root.querySelector(".cq-retry"), submit = form.querySelector("button[type=submit]");
+  const live = root.querySelector(".cq-sr"), limit = Number(root.dataset.attempts) || 0;
+  const exam = root.dataset.exam === "true";
+  const questions = [...root.querySelectorAll("[data-question]")];
+  const initial = new Map(questions.map((q) => [q, [...q.querySelectorAll("[data-option]")]]));
+  let active = questions;
+
+  if (root.dataset.shuffle === "true") {
+    for (const box of root.querySelectorAll(".cq-options")) box.append(...shuffle([...box.children]));
+  }
+  const draw = Number(root.dataset.draw);
+  if (draw && draw < questions.length) {
+    const keep = new Set(shuffle([...questions]).slice(0, draw));
+    active = questions.filter((q) => keep.has(q));
+    for (const q of questions) if (!keep.has(q)) { q.hidden = true; q.disabled = true; }
+    for (const sec of root.querySelectorAll(".cq-scenario")) sec.hidden = !sec.querySelector("[data-question]:not([hidden])");
+  }
+  active.forEach((q, i) => { q.querySelector(".cq-n").textContent = fill(S.question_n, { n: i + 1 }); });
+
+  const reveal = (q) => {
+    const s = score(q, data.q[q.dataset.question]);
+    const box = q.querySelector(".cq-qfb"), verdict = q.querySelector(".cq-verdict");
+    verdict.textContent = s === null ? S.unanswered : s === 1 ? S.correct : s > 0 ? S.partial : S.incorrect;
+    box.className = "cq-qfb " + (s === 1 ? "cq-ok" : s > 0 ? "cq-part" : "cq-no");
+    for (const fb of q.querySelectorAll(".cq-fb")) fb.hidden = !q.querySelector(`input[value="${fb.dataset.feedbackFor}"]:checked`);
+    box.hidden = false;
+    return s;
+  };
+
+  root.addEventListener("click", (e) => {
+    const move = e.target.closest("[data-move]");
+    if (move && !move.closest("fieldset").disabled) {
+      const step = move.closest("[data-option]"), list = step.parentElement, dir = Number(move.dataset.move);
+      const other = dir < 0 ? step.previousElementSibling : step.nextElementSibling;
+      if (!other) return;
+      dir < 0 ? list.insertBefore(step, other) : list.insertBefore(other, step);
+      const steps = [...list.children];
+      const edge = (dir < 0 && !step.previousElementSibling) || (dir > 0 && !step.nextElementSibling);
+      (edge ? step.querySelector(`[data-move="${-dir}"]`) : move).focus();
+      live.textContent = fill(S.moved, { step: step.querySelector(".cq-step-text").textContent, pos: steps.indexOf(step) + 1, total: steps.length });
+    }
+    const one = e.target.closest(".cq-check-one");
+    if (one && !exam) reveal(one.closest("[data-question]"));
+  });
+
+  const used = () => readProgress()[data.id]?.attempts || 0;
+  const lockIfSpent = () => {
+    if (limit && used() >= limit) { submit.disabled = true; retry.hidden = true; return true; }
+    return false;
+  };
+  if (lockIfSpent()) result.textContent = fill(S.no_attempts, { n: limit });
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (lockIfSpent()) return;
+    let points = 0, total = 0, blank = 0;
+    for (const q of active) {
+      const s = reveal(q), w = data.q[q.dataset.question].w;
+      if (s === null) blank++;
+      points += (s || 0) * w; total += w;
+      q.disabled = true;
+    }
+    const pct = Math.round((100 * points) / total), passed = pct >= data.pass;
+    saveResult(data.id, pct, passed);
+    const left = limit ? limit - used() : Infinity;
+    result.dataset.score = String(pct);
+    result.dataset.passed = String(passed);
+    result.textContent = [fill(S.score, { score: pct, pass: data.pass }), passed ? S.passed : S.not_passed,
+      blank ? fill(S.unanswered_count, { n: blank }) : "",
+      left === Infinity ? "" : left > 0 ? fill(S.attempts_left, { n: left }) : fill(S.no_attempts, { n: limit })].filter(Boolean).join(" ");
+    submit.hidden = true;
+    retry.hidden = !(left > 0);
+    result.focus();
+  });
+
+  retry.addEventListener("click", () => {
+    form.reset();
+    for (const q of active) {
+      q.disabled = false;
+      q.querySelector(".cq-qfb").hidden = true;
+      q.querySelectorAll(".cq-fb").forEach((f) => { f.hidden = true; });
+      q.querySelector(".cq-order")?.append(...initial.get(q));
+    }
+    delete result.dataset.score; delete result.dataset.passed;
+    result.textContent = "";
+    submit.hidden = false; retry.hidden = true;
+    (active[0].querySelector("input, button") || submit).focus();
+  });
+}
+
+function initProgress(root) {
+  const data = JSON.parse(root.querySelector(".cq-data").textContent), S = data.s;
+  const status = root.querySelector("[role=status]");
+  const paint = () => {
+    const all = readProgress();
+    for (const row of root.querySelectorAll("[data-progress-quiz]")) {
+      const r = all[row.dataset.progressQuiz], cell = (n) => row.querySelector(`[data-cell=${n}]`);
+      row.dataset.status = r ? (r.passed ? "passed" : "tried") : "not-started";
+      cell("status").textContent = r ? (r.passed ? S.status_passed : S.status_tried) : S.status_not_started;
+      cell("best").textContent = r ? `${r.best}%` : "—";
+      cell("attempts").textContent = r ? String(r.attempts) : "0";
+      cell("last").textContent = r ? r.last : "—";
+    }
+  };
+  paint();
+  root.querySelector(".cq-erase").addEventListener("click", () => {
+    const had = Object.keys(readProgress()).length;
+    try { localStorage.removeItem(KEY); sessionStorage.removeItem(KEY); } catch { /* blocked */ }
+    paint();
+    status.textContent = had ? S.erased : S.nothing_stored;
+  });
+}
+
+document.querySelectorAll("[data-quiz]").forEach(initQuiz);
+document.querySelectorAll("[data-course-progress]").forEach(initProgress);

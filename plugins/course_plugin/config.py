@@ -1,0 +1,18 @@
+"""Options of the ``course`` plugin in ``mkdocs.yml``."""
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class CourseConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the whole plugin off (the benchmark builds with and without it)."""
+
+    quizzes_dir = c.Type(str, default="quizzes")
+    """Folder of quiz YAML files, relative to mkdocs.yml."""
+
+    templates_dir = c.Type(str, default="overrides/course")
+    """Folder (relative to mkdocs.yml) whose templates override the plugin's own, if it exists."""
+
+    check_languages = c.Type(bool, default=True)
+    """Fail the build when a page exists in one language and not in another."""

@@ -1,0 +1,156 @@
+"""MkDocs hooks of the course plugin: thin, delegating to the plain modules beside it.
+
+mkdocs-static-i18n builds the site once per language on the same config object, so every hook
+here runs once per language: per-build state is reset in ``on_config``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from . import mkdocs_bridge as bridge
+from .config import CourseConfig
+from .progress import PROGRESS_MARKER, render_progress
+from .quiz.loader import QuizBank, load_bank
+from .quiz.markers import HTML_MARKER, find_markers
+from .quiz.render import QuizRenderer, make_environment
+from .site_checks import missing_translations
+from .strings import ui_strings
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+SITE_CSS = "assets/course/course.css"
+QUIZ_CSS = "assets/course/quiz.css"
+QUIZ_JS = "assets/course/quiz.js"
+
+
+class CoursePlugin(BasePlugin[CourseConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.bank: QuizBank | None = None
+        self._checked_languages = False
+        self._reset()
+
+    def _reset(self):
+        self.placements: dict[str, Page] = {}          # quiz id -> page, this language
+        self.pages_with_quiz: set[str] = set()
+        self.marker_problems: list[str] = []
+        self.env = None
+        self.language = None
+
+    # -- configuration ------------------------------------------------------------------------
+    def on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return config
+        self._reset()
+        root = Path(config.config_file_path).parent
+        languages = bridge.site_languages(config)
+        if self.config.check_languages and not self._checked_languages:
+            problems = missing_translations(Path(config.docs_dir), languages)
+            if problems:
+                raise PluginError("Pages missing in a language:\n  " + "\n  ".join(problems))
+            self._checked_languages = True
+        if self.bank is None:
+            self.bank = load_bank(root / self.config.quizzes_dir, languages, root)
+            if self.bank.problems:
+                raise PluginError(
+                    f"{len(self.bank.problems)} problem(s) in the quizzes (see quizzes/README.md for the format):\n  "
+                    + "\n  ".join(str(p) for p in self.bank.problems))
+        if SITE_CSS not in [str(x) for x in config.extra_css]:
+            config.extra_css.append(SITE_CSS)
+        self.env = make_environment(root / self.config.templates_dir)
+        return config
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built this language's file list
+    def on_files(self, files: Files, config: MkDocsConfig):
+        if not self.config.enabled:
+            return files
+        self.language = bridge.current_language(config)
+        for path in sorted(ASSETS.iterdir()):
+            uri = f"assets/course/{path.name}"
+            if files.get_file_from_path(uri) is None:
+                files.append(bridge.packaged_file(config, uri, str(path)))
+        return files
+
+    # -- pages --------------------------------------------------------------------------------
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return markdown
+        src = page.file.src_uri
+        seen = set()
+        for quiz_id, line in find_markers(markdown):
+            where = f"{config.docs_dir}/{page.file.src_path}, line {line}"
+            if quiz_id not in self.bank.quizzes:
+                known = ", ".join(sorted(self.bank.quizzes)) or "none"
+                self.marker_problems.append(f"{where}: marker names unknown quiz {quiz_id!r} (known quizzes: {known}); "
+                                            "fix the id or add quizzes/<file>.yml with that id")
+            elif quiz_id in seen:
+                self.marker_problems.append(f"{where}: quiz {quiz_id!r} is placed twice on this page: keep one marker")
+            elif quiz_id in self.placements and self.placements[quiz_id] is not page:
+                other = self.placements[quiz_id].file.src_path
+                self.marker_problems.append(f"{where}: quiz {quiz_id!r} is already placed on {other}: "
+                                            "a quiz appears on one page per language")
+            else:
+                self.placements[quiz_id] = page
+                seen.add(quiz_id)
+        if seen:
+            self.pages_with_quiz.add(src)
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+        if not self.config.enabled or page.file.src_uri not in self.pages_with_quiz:
+            return html
+        strings = self._strings()
+        renderer = QuizRenderer(self.env, bridge.page_markdown_converter(config, page.file, files), strings,
+                                self.language)
+
+        def replace(match: re.Match) -> str:
+            quiz = self.bank.quizzes.get(match.group("id"))
+            return renderer.render(quiz) if quiz else match.group(0)
+
+        return HTML_MARKER.sub(replace, html)
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        if self.config.enabled and page.content and PROGRESS_MARKER in page.content:
+            links = {qid: get_relative_url(p.url or "./", page.url or "./") for qid, p in self.placements.items()}
+            table = render_progress(self.env, self.bank.quizzes, links, self.language, self._strings())
+            page.content = page.content.replace(PROGRESS_MARKER, table)
+            self.pages_with_quiz.add(page.file.src_uri)
+        return context
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return env
+        if self.marker_problems:
+            raise PluginError("Quiz markers:\n  " + "\n  ".join(self.marker_problems))
+        for quiz_id, source in sorted(self.bank.sources.items()):
+            if quiz_id not in self.placements:
+                log.warning(f"{source}: quiz {quiz_id!r} is placed on no page in language {self.language!r}; "
+                            f"add <!-- quiz: {quiz_id} --> to a page")
+        return env
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
+        if not self.config.enabled or page.file.src_uri not in self.pages_with_quiz:
+            return output
+        css = get_relative_url(QUIZ_CSS, page.url or "./")
+        js = get_relative_url(QUIZ_JS, page.url or "./")
+        output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+        return output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _strings(self) -> dict[str, str]:
+        strings, missing = ui_strings(self.language)
+        if missing:
+            log.warning(f"UI strings for {self.language!r} lack {', '.join(missing)}: English is used; "
+                        f"add them to course_plugin/strings/{self.language}.yml")
+        return strings

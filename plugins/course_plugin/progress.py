@@ -1,0 +1,21 @@
+"""The "My progress" table: every quiz of the course with its module and a link."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+PROGRESS_MARKER = "<!-- course: progress -->"
+
+
+def render_progress(env, quizzes, placements: dict[str, str], language: str, strings: dict[str, str]) -> str:
+    """``placements`` maps quiz id to the URL (relative to the current page) of the page that holds it."""
+    rows = []
+    ordered = sorted(quizzes.values(), key=lambda q: (q.module is None, q.module or 0, q.id))
+    for quiz in ordered:
+        rows.append({"id": quiz.id, "title": quiz.title[language], "module": quiz.module,
+                     "url": placements.get(quiz.id), "pass": quiz.pass_mark})
+    data = {"s": strings, "quizzes": [r["id"] for r in rows]}
+    return env.get_template("progress.html").render(
+        rows=rows, s=strings, data=Markup(json.dumps(data, ensure_ascii=False).replace("</", "<\\/")))

@@ -1,0 +1,1 @@
+"""Quizzes: YAML data model, loading with precise errors, rendering and export."""

@@ -1,0 +1,211 @@
+"""The quiz data model, validated with pydantic.
+
+Structure (ids, correct options, weights) is written once; every human-readable text is a
+``{language: text}`` mapping, so translations of one quiz cannot drift apart. The set of
+languages a text must carry is passed in the validation context (``{"languages": [...]}``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits and hyphens.")]
+
+
+def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    languages = (info.context or {}).get("languages") or []
+    missing = [lang for lang in languages if not (value.get(lang) or "").strip()]
+    if missing:
+        raise ValueError(
+            "missing translation: add text for "
+            + ", ".join(f"`{lang}:`" for lang in missing)
+            + " beside the other language(s)"
+        )
+    unknown = [lang for lang in value if languages and lang not in languages]
+    if unknown:
+        raise ValueError(
+            f"unknown language {', '.join(unknown)}: the site's languages are {', '.join(languages)}"
+        )
+    return value
+
+
+Text = Annotated[
+    dict[str, str],
+    Field(description="Markdown text, one entry per site language, e.g. {en: ..., ru: ...}."),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Option(Strict):
+    id: Id
+    text: Text
+    correct: bool = False
+    feedback: Text | None = None
+
+    _langs = field_validator("text", "feedback")(_check_languages)
+
+
+class OrderStep(Strict):
+    """A step of an ordering question; steps are listed in the correct order."""
+
+    id: Id
+    text: Text
+
+    _langs = field_validator("text")(_check_languages)
+
+
+class QuestionBase(Strict):
+    id: Id
+    text: Text
+    explanation: Text
+    hint: Text | None = None
+    weight: Annotated[float, Field(gt=0)] = 1
+
+    _langs = field_validator("text", "explanation", "hint")(_check_languages)
+
+
+class ChoiceQuestion(QuestionBase):
+    options: list[Option] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _unique_options(self):
+        _require_unique([o.id for o in self.options], "option id")
+        return self
+
+    def correct_ids(self) -> list[str]:
+        return [o.id for o in self.options if o.correct]
+
+
+class SingleQuestion(ChoiceQuestion):
+    type: Literal["single"]
+
+    @model_validator(mode="after")
+    def _one_correct(self):
+        n = len(self.correct_ids())
+        if n != 1:
+            raise ValueError(
+                f"a single-choice question needs exactly one option with `correct: true` (found {n}); "
+                "mark one, or use `type: multiple`"
+            )
+        return self
+
+
+class MultipleQuestion(ChoiceQuestion):
+    type: Literal["multiple"]
+    partial_credit: bool = False
+
+    @model_validator(mode="after")
+    def _some_correct(self):
+        if not self.correct_ids():
+            raise ValueError("no correct option: mark at least one option with `correct: true`")
+        return self
+
+
+class TrueFalseQuestion(QuestionBase):
+    type: Literal["truefalse"]
+    answer: bool
+    feedback_true: Text | None = None
+    feedback_false: Text | None = None
+
+    _fb = field_validator("feedback_true", "feedback_false")(_check_languages)
+
+    def correct_ids(self) -> list[str]:
+        return ["true" if self.answer else "false"]
+
+
+class OrderingQuestion(QuestionBase):
+    type: Literal["ordering"]
+    partial_credit: bool = False
+    options: list[OrderStep]
+
+    @model_validator(mode="after")
+    def _steps(self):
+        if len(self.options) < 2:
+            raise ValueError(
+                f"an ordering question needs at least two steps (found {len(self.options)}): add steps under `options:`"
+            )
+        _require_unique([o.id for o in self.options], "step id")
+        return self
+
+    def correct_ids(self) -> list[str]:
+        return [o.id for o in self.options]
+
+
+Question = Annotated[
+    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderingQuestion],
+    Field(discriminator="type"),
+]
+
+
+class Scenario(Strict):
+    """A case text shared by several questions."""
+
+    id: Id
+    type: Literal["scenario"]
+    title: Text
+    text: Text
+    questions: list[Question] = Field(min_length=1)
+
+    _langs = field_validator("title", "text")(_check_languages)
+
+
+Item = Annotated[
+    Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderingQuestion, Scenario],
+    Field(discriminator="type"),
+]
+
+
+class Quiz(Strict):
+    id: Id
+    title: Text
+    module: Annotated[int, Field(ge=1)] | None = None
+    intro: Text | None = None
+    pass_mark: Annotated[int, Field(ge=0, le=100)] = 70
+    shuffle: bool = False
+    draw: Annotated[int, Field(ge=1)] | None = None
+    exam: bool = False
+    attempts: Annotated[int, Field(ge=1)] | None = None
+    questions: list[Item] = Field(min_length=1)
+
+    _langs = field_validator("title", "intro")(_check_languages)
+
+    @model_validator(mode="after")
+    def _ids_and_pool(self):
+        # duplicate question ids are reported by the loader, with their lines, even when other fields fail
+        n = len(self.all_questions())
+        if self.draw is not None and self.draw > n:
+            raise ValueError(f"`draw: {self.draw}` asks for more questions than the quiz has ({n})")
+        return self
+
+    def scenarios(self) -> list[Scenario]:
+        return [item for item in self.questions if isinstance(item, Scenario)]
+
+    def all_questions(self) -> list:
+        """Every answerable question, scenario questions flattened in place."""
+        out = []
+        for item in self.questions:
+            out.extend(item.questions if isinstance(item, Scenario) else [item])
+        return out
+
+
+def _require_unique(ids: list[str], what: str) -> None:
+    seen, dup = set(), []
+    for i in ids:
+        if i in seen and i not in dup:
+            dup.append(i)
+        seen.add(i)
+    if dup:
+        raise ValueError(f"duplicate {what} {', '.join(repr(d) for d in dup)}: every {what} must be unique")

@@ -1,0 +1,113 @@
+"""Render a quiz to accessible HTML with Jinja2 templates (autoescaped, overridable by a site)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from .model import OrderingQuestion, Quiz, Scenario, TrueFalseQuestion
+
+
+def make_environment(override_dir: Path | None = None) -> Environment:
+    loaders = [PackageLoader("course_plugin", "templates")]
+    if override_dir is not None and override_dir.is_dir():
+        loaders.insert(0, FileSystemLoader(str(override_dir)))
+    return Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+class QuizRenderer:
+    """Turns a validated :class:`Quiz` into HTML for one language.
+
+    ``markdown`` converts a Markdown string to HTML with the site's own extensions.
+    """
+
+    def __init__(self, env: Environment, markdown: Callable[[str], str], strings: dict[str, str], language: str):
+        self.env = env
+        self.markdown = markdown
+        self.strings = strings
+        self.language = language
+
+    def text(self, value: dict[str, str] | None) -> Markup:
+        if not value:
+            return Markup("")
+        return Markup(self.markdown(value[self.language]))
+
+    def inline(self, value: dict[str, str] | None) -> Markup:
+        """Markdown rendered for a label or legend: a single paragraph is unwrapped."""
+        html = str(self.text(value)).strip()
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)
+
+    def render(self, quiz: Quiz) -> str:
+        blocks = []
+        number = 0
+        for item in quiz.questions:
+            group = item.questions if isinstance(item, Scenario) else [item]
+            rendered = []
+            for q in group:
+                number += 1
+                rendered.append(self._question(quiz, q, number))
+            if isinstance(item, Scenario):
+                blocks.append({"scenario": {"id": item.id, "title": self.inline(item.title), "text": self.text(item.text)},
+                               "questions": rendered})
+            else:
+                blocks.append({"scenario": None, "questions": rendered})
+        template = self.env.get_template("quiz.html")
+        return template.render(quiz=quiz, title=self.inline(quiz.title), intro=self.text(quiz.intro), blocks=blocks,
+                               s=self.strings, data=Markup(_json_for_script(self._data(quiz))))
+
+    def _question(self, quiz: Quiz, q, number: int) -> dict:
+        if isinstance(q, TrueFalseQuestion):
+            options = [
+                {"id": "true", "text": self._tf_label(True),
+                 "feedback": self.text(q.feedback_true)},
+                {"id": "false", "text": self._tf_label(False), "feedback": self.text(q.feedback_false)},
+            ]
+        elif isinstance(q, OrderingQuestion):
+            options = [{"id": o.id, "text": self.inline(o.text), "feedback": Markup("")} for o in q.options]
+            options = _shuffled_not_identity(options, f"{quiz.id}/{q.id}")
+        else:
+            options = [{"id": o.id, "text": self.inline(o.text), "feedback": self.text(o.feedback)} for o in q.options]
+        correct_labels = self._correct_labels(q)
+        return {"q": q, "number": number, "legend": self.inline(q.text), "hint": self.text(q.hint),
+                "explanation": self.text(q.explanation), "options": options, "correct_labels": correct_labels,
+                "dom_id": f"cq-{quiz.id}-{q.id}"}
+
+    def _tf_label(self, value: bool) -> Markup:
+        return Markup.escape(self.strings["true" if value else "false"])
+
+    def _correct_labels(self, q) -> list[Markup]:
+        if isinstance(q, TrueFalseQuestion):
+            return [self._tf_label(q.answer)]
+        if isinstance(q, OrderingQuestion):
+            return [self.inline(o.text) for o in q.options]
+        return [self.inline(o.text) for o in q.options if o.correct]
+
+    def _data(self, quiz: Quiz) -> dict:
+        """What the browser needs to score: the key, weights and the UI strings."""
+        questions = {}
+        for q in quiz.all_questions():
+            questions[q.id] = {"t": q.type, "c": q.correct_ids(), "w": q.weight,
+                               "p": bool(getattr(q, "partial_credit", False))}
+        return {"id": quiz.id, "pass": quiz.pass_mark, "module": quiz.module, "q": questions, "s": self.strings}
+
+
+def _shuffled_not_identity(items: list[dict], seed: str) -> list[dict]:
+    """A stable shuffle (same output every build) that never shows the correct order."""
+    shuffled = items[:]
+    random.Random(seed).shuffle(shuffled)
+    if shuffled == items:
+        shuffled = items[1:] + items[:1]
+    return shuffled
+
+
+def _json_for_script(data: dict) -> str:
+    # "</" must not appear inside a <script> element
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

@@ -1,0 +1,27 @@
+"""UI strings: one YAML file per language in ``strings/``; English is the fallback."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+STRINGS_DIR = Path(__file__).parent / "strings"
+FALLBACK = "en"
+
+
+@lru_cache(maxsize=None)
+def _load(language: str) -> dict[str, str]:
+    path = STRINGS_DIR / f"{language}.yml"
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def ui_strings(language: str) -> tuple[dict[str, str], list[str]]:
+    """Strings for ``language`` with English filling the gaps, and the keys that were missing."""
+    base = _load(FALLBACK)
+    own = _load(language)
+    missing = [key for key in base if key not in own]
+    return {**base, **{k: v for k, v in own.items() if k in base}}, missing
