@@ -9,17 +9,25 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class BuildFailed(Exception):
+    """The build aborted; the message holds every error MkDocs logged."""
 
 
 def build_site(config_file: Path, site_dir: Path, strict: bool = True, **overrides) -> list[str]:
     """Build into ``site_dir``; return the warnings logged (strict builds raise on any)."""
     records: list[str] = []
+    errors: list[str] = []
 
     class Catch(logging.Handler):
         def emit(self, record):
-            if record.levelno >= logging.WARNING:
+            if record.levelno >= logging.ERROR:
+                errors.append(record.getMessage())
+            elif record.levelno >= logging.WARNING:
                 records.append(record.getMessage())
 
     handler = Catch()
@@ -29,6 +37,8 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True, **overrid
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg)
+        except (Abort, SystemExit) as exc:
+            raise BuildFailed("\n".join(errors + records) or str(exc)) from exc
         finally:
             cfg.plugins.on_shutdown()
     finally:
@@ -38,6 +48,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True, **overrid
 
 MINI_CONFIG = """
 site_name: Test course
+site_url: https://example.org/course/
 docs_dir: docs
 theme:
   name: material

@@ -83,7 +83,7 @@ def test_truefalse_answer_must_be_an_existing_option():
     explanation: {en: a, ru: б}
 """
     _, problems = problems_of(quiz_with(q))
-    assert len(problems) == 1 and "line 5 [questions[0].answer]" in problems[0] and "write `true` or `false`" in problems[0]
+    assert len(problems) == 1 and "line 6 [questions[0].answer]" in problems[0] and "write `true` or `false`" in problems[0]
 
 
 def test_ordering_needs_two_steps():

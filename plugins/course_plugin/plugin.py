@@ -6,6 +6,7 @@ here runs once per language: per-build state is reset in ``on_config``.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -31,6 +32,7 @@ ASSETS = Path(__file__).parent / "assets"
 SITE_CSS = "assets/course/course.css"
 QUIZ_CSS = "assets/course/quiz.css"
 QUIZ_JS = "assets/course/quiz.js"
+ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -54,9 +56,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return config
         self._reset()
         root = Path(config.config_file_path).parent
+        self.docs_label = os.path.relpath(config.docs_dir, root)
         languages = bridge.site_languages(config)
         if self.config.check_languages and not self._checked_languages:
-            problems = missing_translations(Path(config.docs_dir), languages)
+            problems = missing_translations(Path(config.docs_dir), languages, root)
             if problems:
                 raise PluginError("Pages missing in a language:\n  " + "\n  ".join(problems))
             self._checked_languages = True
@@ -89,7 +92,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         src = page.file.src_uri
         seen = set()
         for quiz_id, line in find_markers(markdown):
-            where = f"{config.docs_dir}/{page.file.src_path}, line {line}"
+            where = f"{self.docs_label}/{page.file.src_path}, line {line}"
             if quiz_id not in self.bank.quizzes:
                 known = ", ".join(sorted(self.bank.quizzes)) or "none"
                 self.marker_problems.append(f"{where}: marker names unknown quiz {quiz_id!r} (known quizzes: {known}); "
@@ -140,7 +143,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
-        if not self.config.enabled or page.file.src_uri not in self.pages_with_quiz:
+        if not self.config.enabled:
+            return output
+        # Material fetches "sitemap.xml" beside every <link rel=alternate hreflang> target; with
+        # per-page alternates from i18n that is a 404 per language on every page. The visible
+        # language switcher keeps its own links.
+        output = ALTERNATE_LINK.sub("", output)
+        if page.file.src_uri not in self.pages_with_quiz:
             return output
         css = get_relative_url(QUIZ_CSS, page.url or "./")
         js = get_relative_url(QUIZ_JS, page.url or "./")

@@ -14,8 +14,10 @@ def pages_by_language(docs_dir: Path, languages: list[str]) -> dict[str, set[str
     return out
 
 
-def missing_translations(docs_dir: Path, languages: list[str]) -> list[str]:
-    """One message per page that exists in some language folder but not in another."""
+def missing_translations(docs_dir: Path, languages: list[str], root: Path | None = None) -> list[str]:
+    """One message per page that exists in some language folder but not in another.
+
+    Paths in messages are relative to ``root`` (the folder of mkdocs.yml) when given."""
     pages = pages_by_language(docs_dir, languages)
     every = set().union(*pages.values()) if pages else set()
     problems = []
@@ -23,9 +25,16 @@ def missing_translations(docs_dir: Path, languages: list[str]) -> list[str]:
         have = [lang for lang in languages if rel in pages[lang]]
         for lang in languages:
             if rel not in pages[lang]:
-                src = docs_dir / have[0] / rel
+                src, dst = _show(docs_dir / have[0] / rel, root), _show(docs_dir / lang / rel, root)
                 problems.append(
-                    f"{src.as_posix()} has no {lang!r} version: create {(docs_dir / lang / rel).as_posix()} "
+                    f"{src} has no {lang!r} version: create {dst} "
                     f"(a page must exist in every language; English text must never appear under lang=\"{lang}\")"
                 )
     return problems
+
+
+def _show(path: Path, root: Path | None) -> str:
+    try:
+        return path.relative_to(root).as_posix() if root else path.as_posix()
+    except ValueError:
+        return path.as_posix()
