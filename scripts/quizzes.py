@@ -21,6 +21,7 @@ from course_plugin.quiz.export import to_gift, to_json_data  # noqa: E402
 from course_plugin.quiz.loader import load_bank  # noqa: E402
 from course_plugin.quiz.markers import find_markers  # noqa: E402
 from course_plugin.quiz.schema import quiz_json_schema  # noqa: E402
+from course_plugin.site_checks import markdown_files  # noqa: E402
 from course_plugin.sitecfg import read_site_settings  # noqa: E402
 
 SCHEMA_PATH = ROOT / "quizzes" / "quiz.schema.json"
@@ -33,7 +34,7 @@ def cmd_check(args) -> int:
     docs = ROOT / settings["docs_dir"]
     placed: dict[str, set[str]] = {lang: set() for lang in settings["languages"]}
     for lang in settings["languages"]:
-        for page in sorted((docs / lang).rglob("*.md")):
+        for page in markdown_files(docs / lang):
             for quiz_id, line in find_markers(page.read_text(encoding="utf-8")):
                 where = f"{page.relative_to(ROOT)}, line {line}"
                 if quiz_id not in bank.quizzes and not any(quiz_id in p for p in problems):

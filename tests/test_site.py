@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+from course_plugin.site_checks import markdown_files
 from sitebuild import ROOT
 
 DOCS = ROOT / "course"
@@ -14,7 +15,7 @@ LANGS = ["en", "ru"]
 def page_urls(lang: str) -> list[str]:
     """Site-relative directory URL of every Markdown page of a language (guidebook symlink included)."""
     urls = []
-    for md in sorted((DOCS / lang).rglob("*.md")):
+    for md in markdown_files(DOCS / lang):
         rel = md.relative_to(DOCS / lang).with_suffix("").as_posix()
         rel = rel[: -len("index")] if rel.endswith("index") else rel + "/"
         urls.append(rel)

@@ -16,3 +16,12 @@ class CourseConfig(base.Config):
 
     check_languages = c.Type(bool, default=True)
     """Fail the build when a page exists in one language and not in another."""
+
+    exit_url = c.Type(str, default="https://www.bbc.co.uk/weather")
+    """Where "Exit this page" and Shift x3 go: a neutral page that reveals nothing about the course."""
+
+    discreet = c.Type(bool, default=False)
+    """Give every page a neutral browser-tab title and icon."""
+
+    discreet_title = c.Type(dict, default={"en": "Notes", "ru": "Заметки"})
+    """The neutral tab title per language in discreet mode."""

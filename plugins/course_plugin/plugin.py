@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -20,6 +21,8 @@ from mkdocs.utils import get_relative_url
 from . import mkdocs_bridge as bridge
 from .config import CourseConfig
 from .progress import PROGRESS_MARKER, render_progress
+from .safety import add_quick_exit, neutral_tab
+from .widgets import render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.render import QuizRenderer, make_environment
@@ -32,6 +35,10 @@ ASSETS = Path(__file__).parent / "assets"
 SITE_CSS = "assets/course/course.css"
 QUIZ_CSS = "assets/course/quiz.css"
 QUIZ_JS = "assets/course/quiz.js"
+SITE_JS = "assets/course/course.js"
+DEADLINE_JS = "assets/course/deadline.js"
+DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
+NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 
 
@@ -46,9 +53,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _reset(self):
         self.placements: dict[str, Page] = {}          # quiz id -> page, this language
         self.pages_with_quiz: set[str] = set()
+        self.pages_with_deadline: set[str] = set()
         self.marker_problems: list[str] = []
         self.env = None
         self.language = None
+        self._string_cache: dict[str, dict[str, str]] = {}
 
     # -- configuration ------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig):
@@ -71,6 +80,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                     + "\n  ".join(str(p) for p in self.bank.problems))
         if SITE_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(SITE_CSS)
+        if SITE_JS not in [str(x) for x in config.extra_javascript]:
+            script = ExtraScriptValue(SITE_JS)
+            script.type = "module"
+            config.extra_javascript.append(script)
         self.env = make_environment(root / self.config.templates_dir)
         return config
 
@@ -111,7 +124,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
-        if not self.config.enabled or page.file.src_uri not in self.pages_with_quiz:
+        if not self.config.enabled:
+            return html
+        if DEADLINE_MARKER.search(html):
+            html = DEADLINE_MARKER.sub(lambda m: render_deadline(self.env, self._strings()), html)
+            self.pages_with_deadline.add(page.file.src_uri)
+        if page.file.src_uri not in self.pages_with_quiz:
             return html
         strings = self._strings()
         renderer = QuizRenderer(self.env, bridge.page_markdown_converter(config, page.file, files), strings,
@@ -149,17 +167,29 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # per-page alternates from i18n that is a 404 per language on every page. The visible
         # language switcher keeps its own links.
         output = ALTERNATE_LINK.sub("", output)
-        if page.file.src_uri not in self.pages_with_quiz:
+        output = add_quick_exit(output, self.env, self.config.exit_url, self._strings())
+        if self.config.discreet:
+            icon = get_relative_url(NEUTRAL_ICON, page.url or "./")
+            title = self.config.discreet_title.get(self.language) or next(iter(self.config.discreet_title.values()))
+            output = neutral_tab(output, title, icon)
+        if page.file.src_uri in self.pages_with_deadline:
+            js = get_relative_url(DEADLINE_JS, page.url or "./")
+            output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
+        if page.file.src_uri not in self.pages_with_quiz | self.pages_with_deadline:
             return output
         css = get_relative_url(QUIZ_CSS, page.url or "./")
         js = get_relative_url(QUIZ_JS, page.url or "./")
         output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
-        return output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
+        if page.file.src_uri in self.pages_with_quiz:
+            output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
+        return output
 
     # -- helpers ------------------------------------------------------------------------------
     def _strings(self) -> dict[str, str]:
-        strings, missing = ui_strings(self.language)
-        if missing:
-            log.warning(f"UI strings for {self.language!r} lack {', '.join(missing)}: English is used; "
-                        f"add them to course_plugin/strings/{self.language}.yml")
-        return strings
+        if self.language not in self._string_cache:
+            strings, missing = ui_strings(self.language)
+            if missing:
+                log.warning(f"UI strings for {self.language!r} lack {', '.join(missing)}: English is used; "
+                            f"add them to course_plugin/strings/{self.language}.yml")
+            self._string_cache[self.language] = strings
+        return self._string_cache[self.language]

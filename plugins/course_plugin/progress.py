@@ -16,6 +16,6 @@ def render_progress(env, quizzes, placements: dict[str, str], language: str, str
     for quiz in ordered:
         rows.append({"id": quiz.id, "title": quiz.title[language], "module": quiz.module,
                      "url": placements.get(quiz.id), "pass": quiz.pass_mark})
-    data = {"s": strings, "quizzes": [r["id"] for r in rows]}
+    data = {"s": {k: v for k, v in strings.items() if k.startswith("status_")}}
     return env.get_template("progress.html").render(
         rows=rows, s=strings, data=Markup(json.dumps(data, ensure_ascii=False).replace("</", "<\\/")))

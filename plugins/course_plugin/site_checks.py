@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -10,8 +11,16 @@ def pages_by_language(docs_dir: Path, languages: list[str]) -> dict[str, set[str
     out = {}
     for lang in languages:
         root = docs_dir / lang
-        out[lang] = {p.relative_to(root).as_posix() for p in root.rglob("*.md")} if root.is_dir() else set()
+        out[lang] = {p.relative_to(root).as_posix() for p in markdown_files(root)}
     return out
+
+
+def markdown_files(root: Path) -> list[Path]:
+    """Every ``*.md`` under ``root``, following symlinked folders (the guidebook joins that way)."""
+    found = []
+    for folder, _dirs, names in os.walk(root, followlinks=True):
+        found += [Path(folder) / n for n in names if n.endswith(".md")]
+    return sorted(found)
 
 
 def missing_translations(docs_dir: Path, languages: list[str], root: Path | None = None) -> list[str]:

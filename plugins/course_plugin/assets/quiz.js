@@ -149,8 +149,7 @@ function initQuiz(root) {
 }
 
 function initProgress(root) {
-  const data = JSON.parse(root.querySelector(".cq-data").textContent), S = data.s;
-  const status = root.querySelector("[role=status]");
+  const S = JSON.parse(root.querySelector(".cq-data").textContent).s;
   const paint = () => {
     const all = readProgress();
     for (const row of root.querySelectorAll("[data-progress-quiz]")) {
@@ -163,12 +162,7 @@ function initProgress(root) {
     }
   };
   paint();
-  root.querySelector(".cq-erase").addEventListener("click", () => {
-    const had = Object.keys(readProgress()).length;
-    try { localStorage.removeItem(KEY); sessionStorage.removeItem(KEY); } catch { /* blocked */ }
-    paint();
-    status.textContent = had ? S.erased : S.nothing_stored;
-  });
+  document.addEventListener("course:erased", paint); // "Erase my data" (course.js) empties the store
 }
 
 document.querySelectorAll("[data-quiz]").forEach(initQuiz);

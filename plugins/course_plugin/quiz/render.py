@@ -96,7 +96,13 @@ class QuizRenderer:
         for q in quiz.all_questions():
             questions[q.id] = {"t": q.type, "c": q.correct_ids(), "w": q.weight,
                                "p": bool(getattr(q, "partial_credit", False))}
-        return {"id": quiz.id, "pass": quiz.pass_mark, "module": quiz.module, "q": questions, "s": self.strings}
+        strings = {k: self.strings[k] for k in BROWSER_STRINGS}
+        return {"id": quiz.id, "pass": quiz.pass_mark, "module": quiz.module, "q": questions, "s": strings}
+
+
+# the UI strings quiz.js uses (the rest are rendered into the HTML at build time)
+BROWSER_STRINGS = ("question_n", "correct", "incorrect", "partial", "unanswered", "score", "passed", "not_passed",
+                   "unanswered_count", "attempts_left", "no_attempts", "moved")
 
 
 def _shuffled_not_identity(items: list[dict], seed: str) -> list[dict]:

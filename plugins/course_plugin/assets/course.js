@@ -1,0 +1,71 @@
+// Site-wide safety code: quick exit (button, link, Shift x3), where progress is kept, erase.
+// Plain ES module, no dependency. Storage keys are documented in README.md.
+const PREFIX = "pvwud-course.";
+const MODE = PREFIX + "mode";
+const PROGRESS = PREFIX + "progress.v1";
+const ROOT = new URL("../../", import.meta.url).pathname; // this file lives in <site>/assets/course/
+const box = document.querySelector("[data-quick-exit]");
+const S = box ? JSON.parse(box.dataset.strings) : {};
+const target = box?.dataset.exitUrl || "about:blank";
+
+const stores = () => { try { return [localStorage, sessionStorage]; } catch { return []; } };
+const visitOnly = () => { try { return sessionStorage.getItem(MODE) === "visit"; } catch { return false; } };
+
+// -- quick exit -------------------------------------------------------------------------------
+const status = document.querySelector(".qx-status");
+function leave() {
+  document.documentElement.classList.add("qx-out");
+  if (status) status.textContent = S.exit_leaving;
+  if (visitOnly()) try { for (const k of Object.keys(sessionStorage)) if (k.startsWith(PREFIX)) sessionStorage.removeItem(k); } catch { /* */ }
+  location.replace(target); // replace: Back does not return to this page
+}
+document.addEventListener("click", (e) => {
+  if (e.target.closest("[data-exit]")) { e.preventDefault(); leave(); }
+});
+let presses = 0, alone = false, timer;
+document.addEventListener("keydown", (e) => { alone = e.key === "Shift" && !e.repeat ? true : e.key === "Shift" ? alone : false; });
+document.addEventListener("keyup", (e) => {
+  if (e.key !== "Shift" || !alone) return;
+  presses += 1;
+  clearTimeout(timer);
+  timer = setTimeout(() => { presses = 0; if (status) status.textContent = ""; }, 5000);
+  if (presses >= 3) { presses = 0; leave(); return; }
+  if (status) status.textContent = presses === 1 ? S.exit_press_2 : S.exit_press_1;
+});
+addEventListener("pageshow", () => { document.documentElement.classList.remove("qx-out"); presses = 0; if (status) status.textContent = ""; });
+
+// -- where progress is kept, and "Erase my data" ----------------------------------------------
+const say = (root, text) => { const out = root.querySelector("[data-storage-status]"); if (out) out.textContent = text; };
+for (const root of document.querySelectorAll("[data-storage-choice]")) {
+  const visit = visitOnly();
+  root.querySelector(`input[value=${visit ? "visit" : "device"}]`).checked = true;
+  root.addEventListener("change", (e) => {
+    const wantVisit = e.target.value === "visit";
+    try {
+      const [local, session] = [localStorage, sessionStorage];
+      const from = wantVisit ? local : session, to = wantVisit ? session : local;
+      const data = from.getItem(PROGRESS);
+      if (data !== null) to.setItem(PROGRESS, data);
+      from.removeItem(PROGRESS);
+      wantVisit ? session.setItem(MODE, "visit") : session.removeItem(MODE);
+    } catch { /* storage blocked: nothing is kept anyway */ }
+    say(root, wantVisit ? S.storage_saved_visit : S.storage_saved_device);
+  });
+  root.querySelector("[data-erase-all]")?.addEventListener("click", () => {
+    let progress = false, mode = false, theme = 0;
+    for (const store of stores()) {
+      for (const key of Object.keys(store)) {
+        if (key === PROGRESS) progress = true;
+        else if (key === MODE) mode = true;
+        else if (key.startsWith(ROOT) && key.includes(".__")) theme += 1; // Material: "<scope>.__palette" etc.
+        else if (!key.startsWith(PREFIX)) continue;
+        store.removeItem(key);
+      }
+    }
+    const items = [progress && S.erase_item_progress, mode && S.erase_item_mode,
+      theme && S.erase_item_theme.replace("{n}", theme)].filter(Boolean);
+    root.querySelector("input[value=device]").checked = true;
+    say(root, items.length ? S.erase_all_done.replace("{items}", items.join(", ")) : S.erase_all_nothing);
+    document.dispatchEvent(new CustomEvent("course:erased"));
+  });
+}
