@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from . import mkdocs_bridge as bridge
 from .config import CourseConfig
 from .progress import PROGRESS_MARKER, render_progress
-from .safety import add_quick_exit, neutral_tab
+from .safety import add_quick_exit, add_security_meta, neutral_tab
 from .widgets import render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
@@ -175,8 +175,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if page.file.src_uri in self.pages_with_deadline:
             js = get_relative_url(DEADLINE_JS, page.url or "./")
             output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
-        if page.file.src_uri not in self.pages_with_quiz | self.pages_with_deadline:
-            return output
+        if page.file.src_uri in self.pages_with_quiz | self.pages_with_deadline:
+            output = self._add_widget_assets(output, page)
+        return add_security_meta(output)  # last: it hashes the final inline scripts
+
+    def _add_widget_assets(self, output: str, page: Page) -> str:
         css = get_relative_url(QUIZ_CSS, page.url or "./")
         js = get_relative_url(QUIZ_JS, page.url or "./")
         output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
