@@ -22,7 +22,7 @@ from . import mkdocs_bridge as bridge
 from .config import CourseConfig
 from .progress import PROGRESS_MARKER, render_progress
 from .safety import add_quick_exit, add_security_meta, neutral_tab
-from .widgets import render_deadline
+from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.render import QuizRenderer, make_environment
@@ -126,6 +126,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return html
+        html = paper_checkboxes(html)
         if DEADLINE_MARKER.search(html):
             html = DEADLINE_MARKER.sub(lambda m: render_deadline(self.env, self._strings()), html)
             self.pages_with_deadline.add(page.file.src_uri)

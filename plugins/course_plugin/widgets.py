@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from markupsafe import Markup
 
@@ -12,3 +13,15 @@ def render_deadline(env, strings: dict[str, str]) -> str:
     wanted = {k: v for k, v in strings.items() if k.startswith("deadline_")}
     data = Markup(json.dumps({"s": wanted}, ensure_ascii=False).replace("</", "<\\/"))
     return env.get_template("deadline.html").render(s=strings, data=data)
+
+
+TASK_CHECKBOX = re.compile(r'<input type="checkbox" disabled(?:="disabled")?\s*/?>')
+TASK_CHECKED = re.compile(r'<input type="checkbox" disabled(?:="disabled")? checked(?:="checked")?\s*/?>')
+
+
+def paper_checkboxes(html: str) -> str:
+    """Task-list items are tick boxes of printable forms, not controls: draw them as boxes.
+
+    A disabled, unlabelled checkbox is an unnamed form control to a screen reader."""
+    html = TASK_CHECKED.sub('<span class="task-box task-box--ticked" aria-hidden="true">✓</span>', html)
+    return TASK_CHECKBOX.sub('<span class="task-box" aria-hidden="true"></span>', html)

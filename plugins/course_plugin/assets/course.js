@@ -69,3 +69,12 @@ for (const root of document.querySelectorAll("[data-storage-choice]")) {
     document.dispatchEvent(new CustomEvent("course:erased"));
   });
 }
+
+// Wide tables scroll sideways on small screens: make each such region reachable by keyboard.
+const focusScrollers = () => {
+  for (const el of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0; else el.removeAttribute("tabindex");
+  }
+};
+addEventListener("load", () => setTimeout(focusScrollers, 0));
+addEventListener("resize", focusScrollers);
