@@ -16,6 +16,8 @@ JS_LOADERS = {
     "unpkg.com/mermaid": "a page holds a mermaid diagram",
     "unpkg.com/resize-observer-polyfill": "the browser lacks ResizeObserver (all supported browsers have it)",
 }
+# <link> relations that name a page without the browser fetching it
+NON_LOADING_RELS = {"canonical", "alternate", "author", "license", "help", "search", "next", "prev", "me"}
 LOADING_ATTRS = {
     "script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "frame": ["src"], "source": ["src", "srcset"],
     "video": ["src", "poster"], "audio": ["src"], "track": ["src"], "embed": ["src"], "object": ["data"],
@@ -31,7 +33,8 @@ class _Scan(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = {k: v or "" for k, v in attrs}
         urls = [a.get(n, "") for n in LOADING_ATTRS.get(tag, [])]
-        if tag == "link":
+        rels = set(a.get("rel", "").lower().split())
+        if tag == "link" and rels - NON_LOADING_RELS:
             urls.append(a.get("href", ""))  # stylesheet, icon, preload, preconnect, dns-prefetch, manifest...
         if tag == "meta" and a.get("http-equiv", "").lower() == "refresh":
             urls.append(a.get("content", "").partition("url=")[2])

@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from . import mkdocs_bridge as bridge
 from .config import CourseConfig
 from .progress import PROGRESS_MARKER, render_progress
-from .safety import add_quick_exit, add_security_meta, neutral_tab
+from .safety import relative_switcher_links, add_quick_exit, add_security_meta, neutral_tab
 from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
@@ -168,6 +168,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # per-page alternates from i18n that is a 404 per language on every page. The visible
         # language switcher keeps its own links.
         output = ALTERNATE_LINK.sub("", output)
+        output = relative_switcher_links(output, config.site_url, page.url or "")
         output = add_quick_exit(output, self.env, self.config.exit_url, self._strings())
         if self.config.discreet:
             icon = get_relative_url(NEUTRAL_ICON, page.url or "./")

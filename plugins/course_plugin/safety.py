@@ -6,6 +6,9 @@ import base64
 import hashlib
 import json
 import re
+from urllib.parse import urlparse
+
+from mkdocs.utils import get_relative_url
 
 HEADER_NAV_END = re.compile(r"(</nav>\s*</header>)")
 TITLE = re.compile(r"<title>.*?</title>", re.S)
@@ -62,3 +65,21 @@ def add_security_meta(html: str) -> str:
     meta = (f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
             '<meta name="referrer" content="no-referrer">\n')
     return re.sub(r"(<head[^>]*>\s*(?:<meta charset=[^>]*>\s*)?)", lambda m: m.group(1) + meta, html, count=1)
+
+
+SWITCH_LINK = re.compile(r'(<a href=")(/[^"]*)(" hreflang="[^"]*" class="md-select__link">)')
+
+
+def relative_switcher_links(html: str, site_url: str | None, page_url: str) -> str:
+    """mkdocs-static-i18n links the home page's language switcher by absolute path under
+    ``site_url``; make those links relative so the site works at any address and from disk."""
+    prefix = urlparse(site_url or "/").path or "/"
+
+    def fix(m: re.Match) -> str:
+        path = m.group(2)
+        if not path.startswith(prefix):
+            return m.group(0)
+        target = path[len(prefix):] or "./"
+        return m.group(1) + get_relative_url(target, page_url or "./") + m.group(3)
+
+    return SWITCH_LINK.sub(fix, html)
