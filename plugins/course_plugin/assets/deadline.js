@@ -22,7 +22,7 @@ for (const form of document.querySelectorAll("form[data-ecthr-deadline]")) {
     if (!r) { out.textContent = S.deadline_invalid; return; }
     if (r.before) { out.textContent = S.deadline_before; return; }
     const shown = r.date.toLocaleDateString(document.documentElement.lang || "en",
-      { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+      { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     out.dataset.lastDay = r.iso;
     out.textContent = `${S.deadline_result.replace("{date}", `${shown} (${r.iso})`)} ${S.deadline_lawyer}`;
   });
