@@ -20,7 +20,7 @@ fi
 if [ ! -f tests/node/node_modules/axe-core/axe.min.js ]; then
   if ! command -v npm >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get install -y -qq npm >/dev/null
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq npm >/dev/null
   fi
   (cd tests/node && npm install --no-audit --no-fund --silent)
 fi
