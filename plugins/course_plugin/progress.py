@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from markupsafe import Markup
+
+from .quiz.render import script_json
 
 PROGRESS_MARKER = "<!-- course: progress -->"
 
@@ -18,4 +18,4 @@ def render_progress(env, quizzes, placements: dict[str, str], language: str, str
                      "url": placements.get(quiz.id), "pass": quiz.pass_mark})
     data = {"s": {k: v for k, v in strings.items() if k.startswith("status_")}}
     return env.get_template("progress.html").render(
-        rows=rows, s=strings, data=Markup(json.dumps(data, ensure_ascii=False).replace("</", "<\\/")))
+        rows=rows, s=strings, data=Markup(script_json(data)))

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from markupsafe import Markup
+
+from .quiz.render import script_json
 
 
 def render_deadline(env, strings: dict[str, str]) -> str:
     """The ECtHR "last day to apply" helper (``<div class="ecthr-deadline" data-ecthr-deadline></div>``)."""
     wanted = {k: v for k, v in strings.items() if k.startswith("deadline_")}
-    data = Markup(json.dumps({"s": wanted}, ensure_ascii=False).replace("</", "<\\/"))
+    data = Markup(script_json({"s": wanted}))
     return env.get_template("deadline.html").render(s=strings, data=data)
 
 

@@ -248,13 +248,3 @@ def _display(path: Path, root: Path) -> str:
         return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
         return str(path)
-
-
-def questions_in_order(quiz: Quiz):
-    """Yield ``(scenario_or_None, question)`` in authoring order."""
-    for item in quiz.questions:
-        if isinstance(item, Scenario):
-            for q in item.questions:
-                yield item, q
-        else:
-            yield None, item

@@ -61,7 +61,7 @@ class QuizRenderer:
                 blocks.append({"scenario": None, "questions": rendered})
         template = self.env.get_template("quiz.html")
         return template.render(quiz=quiz, title=self.inline(quiz.title), intro=self.text(quiz.intro), blocks=blocks,
-                               s=self.strings, data=Markup(_json_for_script(self._data(quiz))))
+                               s=self.strings, data=Markup(script_json(self._data(quiz))))
 
     def _question(self, quiz: Quiz, q, number: int) -> dict:
         if isinstance(q, TrueFalseQuestion):
@@ -114,6 +114,6 @@ def _shuffled_not_identity(items: list[dict], seed: str) -> list[dict]:
     return shuffled
 
 
-def _json_for_script(data: dict) -> str:
+def script_json(data: dict) -> str:
     # "</" must not appear inside a <script> element
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
