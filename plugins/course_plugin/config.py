@@ -25,3 +25,10 @@ class CourseConfig(base.Config):
 
     discreet_title = c.Type(dict, default={"en": "Notes", "ru": "Заметки"})
     """The neutral tab title per language in discreet mode."""
+
+    certificate_keys = c.Type(list, default=[])
+    """Ed25519 public keys (base64url of the 32 raw bytes) whose trainer certificates the Verify
+    page accepts; several for key rotation. ``scripts/certificates.py keygen`` prints the line."""
+
+    certificate_revoked = c.Type(list, default=[])
+    """Ids (``XXXX-XXXX-XXXX``) of withdrawn trainer certificates: the Verify page shows them as revoked."""

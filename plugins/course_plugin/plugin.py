@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from . import mkdocs_bridge as bridge
 from .config import CourseConfig
+from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from .progress import PROGRESS_MARKER, render_progress
 from .safety import relative_switcher_links, add_quick_exit, add_security_meta, neutral_tab
 from .widgets import paper_checkboxes, render_deadline
@@ -37,6 +38,9 @@ QUIZ_CSS = "assets/course/quiz.css"
 QUIZ_JS = "assets/course/quiz.js"
 SITE_JS = "assets/course/course.js"
 DEADLINE_JS = "assets/course/deadline.js"
+CERTIFICATE_JS = "assets/course/certificate.js"
+VERIFY_JS = "assets/course/verify.js"
+CERTIFICATE_CSS = "assets/course/certificate.css"
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -54,6 +58,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.placements: dict[str, Page] = {}          # quiz id -> page, this language
         self.pages_with_quiz: set[str] = set()
         self.pages_with_deadline: set[str] = set()
+        self.page_scripts: dict[str, list[str]] = {}    # page src -> extra course scripts it loads
+        self.page_styles: dict[str, list[str]] = {}     # page src -> extra course stylesheets
         self.marker_problems: list[str] = []
         self.env = None
         self.language = None
@@ -84,6 +90,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             script = ExtraScriptValue(SITE_JS)
             script.type = "module"
             config.extra_javascript.append(script)
+        self.cert_keys, problems = published_keys(self.config.certificate_keys, self.config.certificate_revoked)
+        if problems:
+            raise PluginError("Certificate settings:\n  " + "\n  ".join(problems))
+        self.languages = languages
         self.env = make_environment(root / self.config.templates_dir)
         return config
 
@@ -148,6 +158,18 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             table = render_progress(self.env, self.bank.quizzes, links, self.language, self._strings())
             page.content = page.content.replace(PROGRESS_MARKER, table)
             self.pages_with_quiz.add(page.file.src_uri)
+        if self.config.enabled and page.content and VERIFY_MARKER in page.content:
+            widget = render_verify(self.env, self.cert_keys, self.config.certificate_revoked, self._strings())
+            page.content = page.content.replace(VERIFY_MARKER, widget)
+            self.page_scripts.setdefault(page.file.src_uri, []).append(VERIFY_JS)
+        if self.config.enabled and page.content and CERTIFICATE_MARKER in page.content:
+            links = {qid: get_relative_url(p.url or "./", page.url or "./") for qid, p in self.placements.items()}
+            strings = {lang: self._strings(lang) for lang in self.languages}
+            widget = render_certificate(self.env, self.bank.quizzes, links, self.languages, strings, self.language,
+                                        config.site_url or "")
+            page.content = page.content.replace(CERTIFICATE_MARKER, widget)
+            self.page_scripts.setdefault(page.file.src_uri, []).append(CERTIFICATE_JS)
+            self.page_styles.setdefault(page.file.src_uri, []).append(CERTIFICATE_CSS)
         return context
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -177,6 +199,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if page.file.src_uri in self.pages_with_deadline:
             js = get_relative_url(DEADLINE_JS, page.url or "./")
             output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
+        for sheet in self.page_styles.get(page.file.src_uri, []):
+            css = get_relative_url(sheet, page.url or "./")
+            output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+        for script in self.page_scripts.get(page.file.src_uri, []):
+            js = get_relative_url(script, page.url or "./")
+            output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
         if page.file.src_uri in self.pages_with_quiz | self.pages_with_deadline:
             output = self._add_widget_assets(output, page)
         return add_security_meta(output)  # last: it hashes the final inline scripts
@@ -190,11 +218,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return output
 
     # -- helpers ------------------------------------------------------------------------------
-    def _strings(self) -> dict[str, str]:
-        if self.language not in self._string_cache:
-            strings, missing = ui_strings(self.language)
+    def _strings(self, language: str | None = None) -> dict[str, str]:
+        language = language or self.language
+        if language not in self._string_cache:
+            strings, missing = ui_strings(language)
             if missing:
-                log.warning(f"UI strings for {self.language!r} lack {', '.join(missing)}: English is used; "
-                            f"add them to course_plugin/strings/{self.language}.yml")
-            self._string_cache[self.language] = strings
-        return self._string_cache[self.language]
+                log.warning(f"UI strings for {language!r} lack {', '.join(missing)}: English is used; "
+                            f"add them to course_plugin/strings/{language}.yml")
+            self._string_cache[language] = strings
+        return self._string_cache[language]

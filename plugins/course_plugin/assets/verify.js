@@ -1,0 +1,123 @@
+// Verify page: checks a trainer-issued certificate in this browser with WebCrypto (Ed25519)
+// against the public keys and revocation list published with the site. The certificate travels
+// in the URL fragment (#...), which browsers never send to a server; nothing leaves the device.
+// Token format (README "Certificates"): base64url(payload JSON) "." base64url(signature).
+{
+  const root = document.querySelector("[data-course-verify]");
+  if (root) {
+    const data = JSON.parse(root.querySelector(".cq-data").textContent);
+    const S = data.s;
+    const out = root.querySelector("[data-verify-result]");
+    const headline = out.querySelector("[data-verify-headline]");
+    const reasonEl = out.querySelector("[data-verify-reason]");
+    const details = out.querySelector("[data-verify-details]");
+    const ALPHABET = "[0-9A-HJKMNP-TV-Z]{4}";
+    const CERT_ID = new RegExp(`^${ALPHABET}-${ALPHABET}-${ALPHABET}$`);
+
+    const fromBase64url = (text) => {
+      if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) throw new Error("not base64url");
+      const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4));
+      return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    };
+    const isDate = (v) => {
+      if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    };
+    // The same rules as course_plugin/certificates/token.py.
+    const wellFormed = (p) => p !== null && typeof p === "object" && !Array.isArray(p) && p.v === 1
+      && typeof p.id === "string" && CERT_ID.test(p.id) && typeof p.n === "string" && p.n.trim() !== ""
+      && isDate(p.d) && (p.l === "en" || p.l === "ru") && typeof p.s === "string"
+      && (p.h === undefined || (typeof p.h === "number" && Number.isFinite(p.h) && p.h >= 0))
+      && typeof p.k === "string" && /^[0-9a-f]{8}$/.test(p.k) && isDate(p.t);
+
+    // A link, a bare token, or either with line breaks from copying: keep what follows "#".
+    const tokenOf = (text) => {
+      const s = text.replace(/\s+/g, "");
+      const hash = s.indexOf("#");
+      return hash >= 0 ? s.slice(hash + 1) : s;
+    };
+
+    async function check(token) {
+      const parts = token.split(".");
+      if (parts.length !== 2) return { state: "invalid", reason: S.verify_reason_format };
+      let bytes, signature, payload;
+      try {
+        bytes = fromBase64url(parts[0]);
+        signature = fromBase64url(parts[1]);
+        payload = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+      } catch {
+        return { state: "invalid", reason: S.verify_reason_format };
+      }
+      if (!wellFormed(payload)) return { state: "invalid", reason: S.verify_reason_fields };
+      const key = data.keys[payload.k];
+      if (!key) return { state: "invalid", reason: S.verify_reason_key };
+      if (signature.length !== 64) return { state: "invalid", reason: S.verify_reason_signature };
+      let publicKey;
+      try {
+        publicKey = await crypto.subtle.importKey("raw", fromBase64url(key), { name: "Ed25519" }, false, ["verify"]);
+      } catch {
+        return { state: "unsupported" }; // no WebCrypto here, or no Ed25519 in it
+      }
+      let ok;
+      try {
+        ok = await crypto.subtle.verify({ name: "Ed25519" }, publicKey, signature, bytes);
+      } catch {
+        return { state: "unsupported" };
+      }
+      if (!ok) return { state: "invalid", reason: S.verify_reason_signature };
+      return { state: data.revoked.includes(payload.id) ? "revoked" : "valid", payload };
+    }
+
+    const row = (label, value) => {
+      const dt = document.createElement("dt");
+      const dd = document.createElement("dd");
+      dt.textContent = label;
+      dd.textContent = value; // text, never HTML: the name comes from the link
+      details.append(dt, dd);
+    };
+
+    function show(result) {
+      out.dataset.state = result.state;
+      headline.textContent = S[`verify_${result.state}`] ?? S.verify_empty;
+      reasonEl.textContent = result.reason ?? "";
+      details.replaceChildren();
+      details.hidden = !result.payload;
+      const p = result.payload;
+      if (p) {
+        row(S.verify_id, p.id);
+        row(S.verify_name, p.n);
+        row(S.verify_session, p.s);
+        row(S.verify_date, p.d);
+        if (p.h !== undefined) row(S.verify_hours, String(p.h));
+        row(S.verify_language, data.languages[p.l] ?? p.l);
+        row(S.verify_issued, p.t);
+        row(S.verify_key, p.k);
+      }
+    }
+
+    let run = 0;
+    async function verifyCurrent() {
+      const token = tokenOf(decodeURIComponentSafe(location.hash.slice(1)));
+      if (!token) { show({ state: "empty" }); return; }
+      const mine = ++run;
+      out.dataset.state = "checking";
+      headline.textContent = S.verify_checking;
+      let result;
+      try { result = await check(token); } catch { result = { state: "invalid", reason: S.verify_reason_format }; }
+      if (mine === run) show(result); // a later check wins
+    }
+    function decodeURIComponentSafe(text) { try { return decodeURIComponent(text); } catch { return text; } }
+
+    root.querySelector("[data-verify-form]").addEventListener("submit", (e) => {
+      e.preventDefault();
+      const input = root.querySelector("#cq-verify-input");
+      const token = tokenOf(input.value);
+      // replace, not push: the fragment never reaches a server, and Back leaves the page
+      history.replaceState(null, "", `#${token}`);
+      verifyCurrent().then(() => out.focus());
+    });
+    addEventListener("hashchange", verifyCurrent);
+    verifyCurrent();
+  }
+}

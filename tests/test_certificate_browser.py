@@ -1,0 +1,220 @@
+"""Certificates in headless Chromium on the built course: the Verify page and the self-study page."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+
+from conftest import _Server
+from sitebuild import ROOT, build_site
+
+import base64, hashlib
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives import serialization
+
+def _b64(b): return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+def _raw(k): return k.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+def generate_keypair():
+    k = Ed25519PrivateKey.generate(); return k, k.public_key()
+def public_key_b64(k): return _b64(_raw(k))
+def make_token(k, fields):
+    p = dict(fields, v=1, k=hashlib.sha256(_raw(k)).hexdigest()[:8])
+    data = json.dumps(p, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+    return _b64(data) + "." + _b64(k.sign(data))
+
+PROGRESS = "pvwud-course.progress.v1"
+MODULE_QUIZZES = ["module-1", "module-2", "module-3"]
+REVOKED_ID = "7KQ2-M9XD-3HTA"
+
+
+def _fields(**extra):
+    base = {"id": "AB12-CD34-EF56", "n": "Анна-Мария O'Neil <b>bold</b>", "d": "2026-03-14", "l": "ru",
+            "s": "Семинар: полицейское насилие", "h": 3, "t": "2026-03-15"}
+    base.update(extra)
+    return base
+
+
+@pytest.fixture(scope="module")
+def keys():
+    private, _ = generate_keypair()
+    other, _ = generate_keypair()
+    return {"private": private, "other": other}
+
+
+@pytest.fixture(scope="module")
+def cert_site(tmp_path_factory, keys):
+    """The real course, built with a test public key and one revoked id in its configuration."""
+    root = tmp_path_factory.mktemp("certsite")
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: course", f"docs_dir: {ROOT / 'course'}", 1)
+    text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
+    assert "certificate_keys: []" in text and "certificate_revoked: []" in text
+    text = text.replace("certificate_keys: []", f'certificate_keys: ["{public_key_b64(keys["private"])}"]\n'
+                                                 f"      quizzes_dir: {ROOT / 'quizzes'}")
+    text = text.replace("certificate_revoked: []", f'certificate_revoked: ["{REVOKED_ID}"]')
+    config = root / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    build_site(config, root / "site", strict=True)
+    server = _Server(root / "site")
+    yield server.url
+    server.close()
+
+
+def verify_state(page, url):
+    page.goto(url)
+    result = page.locator("[data-verify-result]")
+    page.wait_for_function("document.querySelector('[data-verify-result]').dataset.state !== 'checking'")
+    return result.get_attribute("data-state"), result.inner_text()
+
+
+def test_signed_certificate_shows_valid_with_details_as_text(page, cert_site, keys):
+    token = make_token(keys["private"], _fields())
+    state, text = verify_state(page, cert_site + "ru/verify/#" + token)
+    assert state == "valid", text
+    assert "Действителен" in text
+    assert "Анна-Мария O'Neil <b>bold</b>" in text  # the name is text, not markup
+    assert page.locator("[data-verify-details] b").count() == 0
+    assert "AB12-CD34-EF56" in text and "2026-03-14" in text and "Семинар: полицейское насилие" in text
+    assert not page.console_errors
+
+
+def test_english_page_and_a_pasted_link(page, cert_site, keys):
+    token = make_token(keys["private"], _fields(l="en", n="Jane Doe"))
+    state, _ = verify_state(page, cert_site + "verify/")
+    assert state == "empty"
+    page.fill("#cq-verify-input", f"https://example.org/verify/#{token[:40]}\n{token[40:]}")  # line break from copying
+    page.click("[data-verify-form] button[type=submit]")
+    page.wait_for_function("document.querySelector('[data-verify-result]').dataset.state === 'valid'")
+    assert "Jane Doe" in page.locator("[data-verify-result]").inner_text()
+
+
+def _flip(ch: str) -> str:
+    return "B" if ch != "B" else "C"
+
+
+@pytest.mark.parametrize("where", ["payload", "signature"])
+def test_one_changed_character_is_not_valid(page, cert_site, keys, where):
+    token = make_token(keys["private"], _fields())
+    i = 10 if where == "payload" else len(token) - 10
+    tampered = token[:i] + _flip(token[i]) + token[i + 1:]
+    state, text = verify_state(page, cert_site + "ru/verify/#" + tampered)
+    assert state == "invalid", text
+    assert "Недействителен" in text
+    assert page.locator("[data-verify-details]").is_hidden()
+    assert not page.console_errors
+
+
+@pytest.mark.parametrize("fragment", ["garbage", "a.b.c", "%%%", "eyJ2IjoxfQ.AAAA", "....", "x" * 5000, "Zm9v.", ".Zm9v"])
+def test_garbage_and_truncated_fragments_are_not_valid_and_never_throw(page, cert_site, keys, fragment):
+    state, _ = verify_state(page, cert_site + "verify/#" + fragment)
+    assert state == "invalid"
+    assert not page.console_errors
+
+
+def test_truncated_token_and_unknown_key(page, cert_site, keys):
+    token = make_token(keys["private"], _fields())
+    assert verify_state(page, cert_site + "verify/#" + token[: len(token) // 2])[0] == "invalid"
+    foreign = make_token(keys["other"], _fields())
+    state, text = verify_state(page, cert_site + "verify/#" + foreign)
+    assert state == "invalid" and "not signed with a key of this course" in text
+
+
+def test_revoked_certificate_shows_revoked(page, cert_site, keys):
+    token = make_token(keys["private"], _fields(id=REVOKED_ID))
+    state, text = verify_state(page, cert_site + "verify/#" + token)
+    assert state == "revoked", text
+    assert REVOKED_ID in text
+
+
+def test_browser_without_ed25519_cannot_verify_rather_than_not_valid(browser, cert_site, keys):
+    context = browser.new_context()
+    # Simulate an older engine (e.g. Samsung Internet on Chromium 136) whose WebCrypto lacks Ed25519.
+    context.add_init_script("""
+      const real = crypto.subtle.importKey.bind(crypto.subtle);
+      crypto.subtle.importKey = (format, key, algo, ...rest) =>
+        (algo && (algo === 'Ed25519' || algo.name === 'Ed25519'))
+          ? Promise.reject(new DOMException('Algorithm: Unrecognized name', 'NotSupportedError'))
+          : real(format, key, algo, ...rest);
+    """)
+    page = context.new_page()
+    try:
+        state, text = verify_state(page, cert_site + "verify/#" + make_token(keys["private"], _fields()))
+        assert state == "unsupported", text
+        assert "Cannot verify in this browser" in text
+    finally:
+        context.close()
+
+
+# -- certificate of self-study -------------------------------------------------------------------
+
+def _progress(passed: dict[str, int]):
+    quizzes = {qid: {"best": best, "passed": best >= 70, "attempts": 1, "last": f"2026-11-{10 + i:02d}"}
+               for i, (qid, best) in enumerate(passed.items())}
+    return json.dumps({"v": 1, "quizzes": quizzes})
+
+
+def _open_with_progress(page, url, value):
+    page.goto(url)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [PROGRESS, value])
+    page.reload()
+
+
+def test_self_study_page_is_locked_and_says_what_is_missing(page, course_server):
+    _open_with_progress(page, course_server + "certificate/", _progress({"module-1": 90, "module-2": 40}))
+    root = page.locator("[data-course-certificate]")
+    assert root.get_attribute("data-cert-state") == "locked"
+    assert page.locator("[data-cert-form]").is_hidden()
+    missing = page.locator("[data-cert-locked] li:visible").all_inner_texts()
+    assert len(missing) == 2, missing
+    assert "best score 40%" in missing[0] and "Module 2" in missing[0]
+    assert "not started" in missing[1] and "Module 3" in missing[1]
+    assert page.locator('[data-cert-quiz="module-1"]').is_hidden()
+    assert not page.console_errors
+
+
+def test_self_study_unlocks_prints_one_page_and_keeps_the_name_as_text(page, course_server):
+    _open_with_progress(page, course_server + "certificate/",
+                        _progress({"module-1": 90, "module-2": 80, "module-3": 100}))
+    assert page.locator("[data-course-certificate]").get_attribute("data-cert-state") == "unlocked"
+    page.fill("#cq-cert-name", "<img src=x onerror=alert(1)> Ольга К.")
+    page.check("#cq-cert-lang-ru")
+    page.click("[data-cert-form] button[type=submit]")
+    sheet = page.locator('[data-cert-sheet="ru"]')
+    assert sheet.is_visible() and page.locator('[data-cert-sheet="en"]').is_hidden()
+    text = sheet.inner_text()
+    assert "<img src=x onerror=alert(1)> Ольга К." in text and sheet.locator("img").count() == 0
+    assert "90%" in text and "80%" in text and "100%" in text
+    assert "сертификат о самостоятельном обучении" in text.lower()
+    number = sheet.locator('[data-cert-field="number"]').inner_text()
+    assert re.fullmatch(r"S-[0-9A-Z]{4}-[0-9A-Z]{4}", number)
+    assert "12 ноября 2026" in text  # the last quiz passed
+    # the same number on a reprint
+    page.reload()
+    page.check("#cq-cert-lang-ru")
+    page.fill("#cq-cert-name", "Ольга К.")
+    page.click("[data-cert-form] button[type=submit]")
+    assert page.locator('[data-cert-sheet="ru"] [data-cert-field="number"]').inner_text() == number
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 841.9) < 2 and abs(float(box.height) - 595.3) < 2  # A4 landscape, in points
+    extracted = reader.pages[0].extract_text()
+    assert "Ольга К." in extracted and "Полицейское насилие" in extracted
+    assert "Exit this page" not in extracted and "Выйти" not in extracted
+    assert not page.console_errors
+
+
+def test_self_study_empty_name_is_allowed_and_english_sheet(page, course_server):
+    _open_with_progress(page, course_server + "ru/certificate/",
+                        _progress({"module-1": 70, "module-2": 75, "module-3": 88}))
+    page.check("#cq-cert-lang-en")
+    page.click("[data-cert-form] button[type=submit]")
+    sheet = page.locator('[data-cert-sheet="en"]')
+    assert sheet.is_visible()
+    assert sheet.locator('[data-cert-field="name"]').inner_text() == ""
+    assert "certificate of self-study" in sheet.inner_text().lower() and "88%" in sheet.inner_text()
