@@ -3,6 +3,7 @@
 const PREFIX = "pvwud-course.";
 const MODE = PREFIX + "mode";
 const PROGRESS = PREFIX + "progress.v1";
+const CERTIFICATE = PREFIX + "certificate.v1"; // the self-study certificate's number
 const ROOT = new URL("../../", import.meta.url).pathname; // this file lives in <site>/assets/course/
 const box = document.querySelector("[data-quick-exit]");
 const S = box ? JSON.parse(box.dataset.strings) : {};
@@ -44,25 +45,28 @@ for (const root of document.querySelectorAll("[data-storage-choice]")) {
     try {
       const [local, session] = [localStorage, sessionStorage];
       const from = wantVisit ? local : session, to = wantVisit ? session : local;
-      const data = from.getItem(PROGRESS);
-      if (data !== null) to.setItem(PROGRESS, data);
-      from.removeItem(PROGRESS);
+      for (const key of [PROGRESS, CERTIFICATE]) {
+        const data = from.getItem(key);
+        if (data !== null) to.setItem(key, data);
+        from.removeItem(key);
+      }
       wantVisit ? session.setItem(MODE, "visit") : session.removeItem(MODE);
     } catch { /* storage blocked: nothing is kept anyway */ }
     say(root, wantVisit ? S.storage_saved_visit : S.storage_saved_device);
   });
   root.querySelector("[data-erase-all]")?.addEventListener("click", () => {
-    let progress = false, mode = false, theme = 0;
+    let progress = false, mode = false, certificate = false, theme = 0;
     for (const store of stores()) {
       for (const key of Object.keys(store)) {
         if (key === PROGRESS) progress = true;
         else if (key === MODE) mode = true;
+        else if (key === CERTIFICATE) certificate = true;
         else if (key.startsWith(ROOT) && key.includes(".__")) theme += 1; // Material: "<scope>.__palette" etc.
         else if (!key.startsWith(PREFIX)) continue;
         store.removeItem(key);
       }
     }
-    const items = [progress && S.erase_item_progress, mode && S.erase_item_mode,
+    const items = [progress && S.erase_item_progress, mode && S.erase_item_mode, certificate && S.erase_item_certificate,
       theme && S.erase_item_theme.replace("{n}", theme)].filter(Boolean);
     root.querySelector("input[value=device]").checked = true;
     say(root, items.length ? S.erase_all_done.replace("{items}", items.join(", ")) : S.erase_all_nothing);
