@@ -235,7 +235,7 @@ def parse_token(token: str) -> tuple[dict, bytes, bytes]:
     try:
         payload_bytes, signature = b64url_decode(body), b64url_decode(sig)
     except TokenError:
-        raise TokenError("the link is damaged (characters that a certificate code cannot contain)") from None
+        raise TokenError("the link is damaged (the certificate code is not valid base64url)") from None
     if len(signature) != 64:
         raise TokenError("the link is incomplete or damaged (the signature has the wrong length)")
     try:
