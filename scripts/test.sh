@@ -11,6 +11,14 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# Pango and fonts with Cyrillic for WeasyPrint, which renders the certificate PDFs.
+CERT_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+if command -v dpkg >/dev/null 2>&1 && ! dpkg -s $CERT_PACKAGES >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq $CERT_PACKAGES >/dev/null
+fi
+
 # The course, its plugin and the test tools in a local virtual environment.
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true

@@ -165,8 +165,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if self.config.enabled and page.content and CERTIFICATE_MARKER in page.content:
             links = {qid: get_relative_url(p.url or "./", page.url or "./") for qid, p in self.placements.items()}
             strings = {lang: self._strings(lang) for lang in self.languages}
-            widget = render_certificate(self.env, self.bank.quizzes, links, self.languages, strings, self.language,
-                                        config.site_url or "")
+            widget = render_certificate(self.env, self.bank.quizzes, links, self.languages, strings, self.language)
             page.content = page.content.replace(CERTIFICATE_MARKER, widget)
             self.page_scripts.setdefault(page.file.src_uri, []).append(CERTIFICATE_JS)
             self.page_styles.setdefault(page.file.src_uri, []).append(CERTIFICATE_CSS)

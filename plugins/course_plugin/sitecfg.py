@@ -28,4 +28,18 @@ def read_site_settings(mkdocs_yml: Path) -> dict:
     if not languages:
         languages = [(data.get("theme") or {}).get("language", "en")]
     return {"languages": languages, "docs_dir": data.get("docs_dir", "docs"),
-            "quizzes_dir": course.get("quizzes_dir", "quizzes"), "raw": data}
+            "quizzes_dir": course.get("quizzes_dir", "quizzes"),
+            "site_url": data.get("site_url") or None,
+            # trainer-issued certificates (scripts/certificates.py): accepted public keys, withdrawn ids
+            "certificate_keys": _string_list(course.get("certificate_keys")),
+            "certificate_revoked": _string_list(course.get("certificate_revoked")),
+            "raw": data}
+
+
+def _string_list(value) -> list[str]:
+    """A YAML list option as a list of strings (absent or empty: []; a lone string: [it])."""
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float)):
+        value = [value]
+    return [str(item).strip() for item in value if item is not None and str(item).strip()]

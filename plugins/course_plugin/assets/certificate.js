@@ -79,10 +79,18 @@
       set(sheet, "name", form.querySelector("#cq-cert-name").value.trim()); // text, never HTML
       set(sheet, "date", new Intl.DateTimeFormat(sheet.lang, { dateStyle: "long" }).format(when));
       set(sheet, "number", certificateNumber());
-      for (const q of data.quizzes) {
-        const row = sheet.querySelector(`[data-cert-module="${q.id}"]`);
-        if (row) set(row, "score", `${all[q.id].best}%`);
-      }
+      const own = data.sheets[sheet.lang];
+      sheet.querySelector('[data-cert-field="modules"]').replaceChildren(...data.quizzes.map((q) => {
+        const li = document.createElement("li");
+        const title = document.createElement("span");
+        const score = document.createElement("span");
+        title.dataset.certField = "module-title";
+        score.dataset.certField = "module-score";
+        title.textContent = own.titles[q.id];
+        score.textContent = own.score.replace("{score}", all[q.id].best);
+        li.append(title, ": ", score);
+        return li;
+      }));
       for (const s of root.querySelectorAll("[data-cert-sheet]")) s.hidden = s !== sheet;
       printButton.hidden = false;
       document.documentElement.classList.add("cq-cert-ready"); // print shows only the sheet

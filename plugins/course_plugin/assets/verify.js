@@ -14,10 +14,15 @@
     const ALPHABET = "[0-9A-HJKMNP-TV-Z]{4}";
     const CERT_ID = new RegExp(`^${ALPHABET}-${ALPHABET}-${ALPHABET}$`);
 
+    const toBase64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    // Strict and canonical, as in token.py: a text whose bytes re-encode differently (unused
+    // trailing bits set) is refused, so changing any character of a token always matters.
     const fromBase64url = (text) => {
       if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) throw new Error("not base64url");
       const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4));
-      return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+      const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+      if (toBase64url(bytes) !== text) throw new Error("not canonical base64url");
+      return bytes;
     };
     const isDate = (v) => {
       if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
@@ -26,9 +31,9 @@
     };
     // The same rules as course_plugin/certificates/token.py.
     const wellFormed = (p) => p !== null && typeof p === "object" && !Array.isArray(p) && p.v === 1
-      && typeof p.id === "string" && CERT_ID.test(p.id) && typeof p.n === "string" && p.n.trim() !== ""
+      && typeof p.id === "string" && CERT_ID.test(p.id) && typeof p.n === "string" && p.n !== ""
       && isDate(p.d) && (p.l === "en" || p.l === "ru") && typeof p.s === "string"
-      && (p.h === undefined || (typeof p.h === "number" && Number.isFinite(p.h) && p.h >= 0))
+      && (p.h === undefined || (typeof p.h === "number" && Number.isFinite(p.h) && p.h > 0))
       && typeof p.k === "string" && /^[0-9a-f]{8}$/.test(p.k) && isDate(p.t);
 
     // A link, a bare token, or either with line breaks from copying: keep what follows "#".
@@ -45,6 +50,11 @@
       try {
         bytes = fromBase64url(parts[0]);
         signature = fromBase64url(parts[1]);
+      } catch {
+        return { state: "invalid", reason: S.verify_reason_format };
+      }
+      if (signature.length !== 64) return { state: "invalid", reason: S.verify_reason_format };
+      try {
         payload = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
       } catch {
         return { state: "invalid", reason: S.verify_reason_format };
@@ -52,7 +62,6 @@
       if (!wellFormed(payload)) return { state: "invalid", reason: S.verify_reason_fields };
       const key = data.keys[payload.k];
       if (!key) return { state: "invalid", reason: S.verify_reason_key };
-      if (signature.length !== 64) return { state: "invalid", reason: S.verify_reason_signature };
       let publicKey;
       try {
         publicKey = await crypto.subtle.importKey("raw", fromBase64url(key), { name: "Ed25519" }, false, ["verify"]);

@@ -1,0 +1,103 @@
+"""Render a trainer-issued certificate (templates/certificate.html + assets/certificate.css) as a PDF.
+
+WeasyPrint lays out the HTML and embeds subsets of the fonts it used (DejaVu on Debian, which
+covers Cyrillic); the QR code is inline SVG from segno. WeasyPrint is imported only when a PDF is
+made, so the rest of the plugin never needs Pango.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import segno
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from ..strings import ui_strings
+
+PACKAGE = Path(__file__).resolve().parent.parent
+CSS_PATH = PACKAGE / "assets" / "certificate.css"
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    # genitive: "14 марта 2026 г."
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+           "октября", "ноября", "декабря"),
+}
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint or the system libraries it needs (Pango) are missing."""
+
+
+def format_date(iso: str, lang: str) -> str:
+    """'2026-03-14' as '14 March 2026' or '14 марта 2026 г.'."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    text = f"{day} {MONTHS.get(lang, MONTHS['en'])[month - 1]} {year}"
+    return text + " г." if lang == "ru" else text
+
+
+def format_hours(hours: int | float | None, strings: dict[str, str], lang: str) -> str:
+    if hours is None:
+        return ""
+    number = f"{hours:g}"
+    if lang == "ru":
+        number = number.replace(".", ",")
+    key = "cert_hours_one" if hours == 1 else "cert_hours_other"
+    return strings[key].replace("{n}", number)
+
+
+def qr_svg(url: str) -> Markup:
+    """The verify URL as an inline SVG QR code, error correction M, with the standard quiet zone."""
+    qr = segno.make_qr(url, error="m", boost_error=False)
+    return Markup(qr.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff"))
+
+
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("course_plugin", "templates"),
+                       autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+
+
+def certificate_context(payload: dict, verify_url: str) -> dict:
+    """Template variables (``kind``, ``cert``, ``t``) of a signed payload (see token.py)."""
+    lang = payload["l"]
+    strings, _missing = ui_strings(lang)
+    cert = {
+        "name": payload["n"], "date": format_date(payload["d"], lang), "number": payload["id"],
+        "lang": lang, "session": payload["s"], "hours": format_hours(payload.get("h"), strings, lang),
+        "issued": format_date(payload["t"], lang), "key_id": payload["k"],
+        "verify_url": verify_url, "qr_svg": qr_svg(verify_url), "modules": [],
+    }
+    return {"kind": "trainer", "cert": cert, "t": strings}
+
+
+def certificate_html(payload: dict, verify_url: str) -> str:
+    """A complete HTML document of one certificate, its CSS inline (no file or network access)."""
+    context = certificate_context(payload, verify_url)
+    body = _environment().get_template("certificate.html").render(**context)
+    css = CSS_PATH.read_text(encoding="utf-8")
+    title = f'{context["t"]["cert_title_trainer"]} {payload["id"]}'
+    return (f'<!doctype html>\n<html lang="{payload["l"]}"><head><meta charset="utf-8">'
+            f'<title>{Markup.escape(title)}</title><style>{css}</style></head>\n'
+            f'<body style="margin:0">{body}</body></html>\n')
+
+
+def html_to_pdf(html: str) -> bytes:
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as exc:  # OSError: Pango is not installed
+        raise PdfUnavailable(
+            f"cannot make PDFs: {exc}. Install WeasyPrint's system libraries "
+            "(Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core) "
+            "and the project with: bash scripts/test.sh --co -q") from exc
+    # url_fetcher refuses every fetch: the document is self-contained, nothing may be loaded.
+    def no_fetch(url, *args, **kwargs):
+        raise ValueError(f"certificate must not load {url}")
+    document = HTML(string=html, url_fetcher=no_fetch, base_url=str(PACKAGE))
+    return document.write_pdf()
+
+
+def certificate_pdf(payload: dict, verify_url: str) -> bytes:
+    """The PDF of one signed certificate."""
+    return html_to_pdf(certificate_html(payload, verify_url))

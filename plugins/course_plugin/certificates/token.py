@@ -1,0 +1,287 @@
+"""Signed certificate tokens: Ed25519 keys, the JSON payload, encoding, signing and checking.
+
+The contract (README, "Certificates") is shared with the site's Verify page, which checks the same
+tokens with WebCrypto; both must agree on every rule here. No MkDocs import: the command line,
+the plugin and the tests all use this module.
+
+    token = base64url_nopad(payload_bytes) + "." + base64url_nopad(ed25519_signature(payload_bytes))
+    payload_bytes = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+import secrets
+from dataclasses import dataclass, field
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+VERSION = 1
+LANGUAGES = ("en", "ru")
+ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
+ID_PATTERN = re.compile(rf"^[{ID_ALPHABET}]{{4}}-[{ID_ALPHABET}]{{4}}-[{ID_ALPHABET}]{{4}}$")
+KEY_ID_PATTERN = re.compile(r"^[0-9a-f]{8}$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+B64URL_PATTERN = re.compile(r"^[A-Za-z0-9_-]*$")
+REQUIRED = ("v", "id", "n", "d", "l", "s", "k", "t")
+
+VALID, NOT_VALID, REVOKED = "valid", "not valid", "revoked"
+
+
+class TokenError(ValueError):
+    """A token (or key) that cannot be read; the message says why, in plain words."""
+
+
+# -- base64url without padding -----------------------------------------------------------------
+def b64url_encode(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64url_decode(text: str) -> bytes:
+    """Strict: only A-Z a-z 0-9 - _, no padding, and canonical (re-encoding the bytes gives the
+    same text), so no two texts decode to the same bytes: a changed character always matters."""
+    if not isinstance(text, str) or not B64URL_PATTERN.match(text) or len(text) % 4 == 1:
+        raise TokenError("not valid base64url")
+    try:
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError) as exc:  # pragma: no cover - the pattern rules these out
+        raise TokenError("not valid base64url") from exc
+    if b64url_encode(data) != text:
+        raise TokenError("not valid base64url (unused bits are not zero)")
+    return data
+
+
+# -- keys ----------------------------------------------------------------------------------------
+def generate_keypair() -> Ed25519PrivateKey:
+    """A new Ed25519 private key (its public key is ``key.public_key()``)."""
+    return Ed25519PrivateKey.generate()
+
+
+def _public(key: Ed25519PrivateKey | Ed25519PublicKey) -> Ed25519PublicKey:
+    return key.public_key() if isinstance(key, Ed25519PrivateKey) else key
+
+
+def public_key_raw(key: Ed25519PrivateKey | Ed25519PublicKey) -> bytes:
+    return _public(key).public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def public_key_b64(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
+    """The public key as published in mkdocs.yml: base64url, no padding, of the 32 raw bytes."""
+    return b64url_encode(public_key_raw(key))
+
+
+def key_id(key: Ed25519PrivateKey | Ed25519PublicKey | bytes | str) -> str:
+    """First 8 lowercase hex characters of SHA-256 of the 32 raw public-key bytes."""
+    if isinstance(key, str):
+        raw = b64url_decode(key)
+    elif isinstance(key, bytes):
+        raw = key
+    else:
+        raw = public_key_raw(key)
+    return hashlib.sha256(raw).hexdigest()[:8]
+
+
+def load_public_key(text: str) -> Ed25519PublicKey:
+    """A published public key (base64url of 32 raw bytes); TokenError if it is not one."""
+    raw = b64url_decode(text.strip()) if isinstance(text, str) else b""
+    if len(raw) != 32:
+        raise TokenError("not an Ed25519 public key (expected base64url of 32 bytes, without padding)")
+    return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def private_key_pem(key: Ed25519PrivateKey, passphrase: bytes | None = None) -> bytes:
+    """PKCS#8 PEM, encrypted with ``passphrase`` when one is given."""
+    encryption = (serialization.BestAvailableEncryption(passphrase) if passphrase
+                  else serialization.NoEncryption())
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+
+
+def load_private_key(pem: bytes, passphrase: bytes | None = None) -> Ed25519PrivateKey:
+    """Read a PEM private key; TokenError with a plain reason when it is not an Ed25519 key.
+
+    An encrypted key without ``passphrase`` raises :class:`PassphraseNeeded`."""
+    try:
+        key = serialization.load_pem_private_key(pem, password=passphrase)
+    except TypeError as exc:  # encrypted but no passphrase, or a passphrase for a plain key
+        if passphrase is None:
+            raise PassphraseNeeded("the private key is protected by a passphrase") from exc
+        raise TokenError("this private key has no passphrase; do not give one") from exc
+    except ValueError as exc:
+        raise TokenError("not a readable PEM private key, or a wrong passphrase") from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise TokenError("not an Ed25519 private key (create one with: certificates.py keygen)")
+    return key
+
+
+class PassphraseNeeded(TokenError):
+    pass
+
+
+# -- payload -------------------------------------------------------------------------------------
+def new_certificate_id() -> str:
+    """12 random Crockford base32 characters grouped XXXX-XXXX-XXXX (60 bits)."""
+    chars = "".join(secrets.choice(ID_ALPHABET) for _ in range(12))
+    return f"{chars[:4]}-{chars[4:8]}-{chars[8:]}"
+
+
+def normalise_hours(hours: int | float | None) -> int | float | None:
+    """Whole numbers of hours as JSON integers (3, not 3.0), so the payload stays short."""
+    if hours is None:
+        return None
+    return int(hours) if float(hours).is_integer() else float(hours)
+
+
+def build_payload(*, name: str, date: str, language: str, session: str, key: str,
+                  hours: int | float | None = None, cert_id: str | None = None,
+                  issued: str | None = None) -> dict:
+    """The payload dict; ``key`` is the key id (8 hex) and ``issued`` defaults to today."""
+    payload = {"v": VERSION, "id": cert_id or new_certificate_id(), "n": name, "d": date,
+               "l": language, "s": session, "k": key, "t": issued or dt.date.today().isoformat()}
+    if hours is not None:
+        payload["h"] = normalise_hours(hours)
+    problems = payload_problems(payload)
+    if problems:
+        raise TokenError("; ".join(problems))
+    return payload
+
+
+def encode_payload(payload: dict) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def sign_bytes(private_key: Ed25519PrivateKey, payload_bytes: bytes) -> str:
+    """A token for exactly these payload bytes (tests use it to sign malformed payloads)."""
+    return b64url_encode(payload_bytes) + "." + b64url_encode(private_key.sign(payload_bytes))
+
+
+def sign_payload(private_key: Ed25519PrivateKey, payload: dict) -> str:
+    return sign_bytes(private_key, encode_payload(payload))
+
+
+def make_token(private_key: Ed25519PrivateKey, fields: dict | None = None) -> str:
+    """A signed token; ``fields`` override defaults (for tests and the Verify page's tests).
+
+    Defaults: v=1, a random id, n="Test Participant", d=today, l="en", s="Test session",
+    k=the key's id, t=today. Pass ``"h": None`` to omit hours. The fields are NOT checked, so
+    tests can sign deliberately wrong payloads."""
+    today = dt.date.today().isoformat()
+    payload = {"v": VERSION, "id": new_certificate_id(), "n": "Test Participant", "d": today,
+               "l": "en", "s": "Test session", "k": key_id(private_key), "t": today}
+    payload.update(fields or {})
+    payload = {k: v for k, v in payload.items() if v is not None}
+    return sign_payload(private_key, payload)
+
+
+def _is_date(value) -> bool:
+    if not isinstance(value, str) or not DATE_PATTERN.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def payload_problems(payload) -> list[str]:
+    """Every way ``payload`` breaks the field rules (empty when it is well-formed)."""
+    if not isinstance(payload, dict):
+        return ["the payload is not a JSON object"]
+    problems = [f"field {name!r} is missing" for name in REQUIRED if name not in payload]
+    checks = {
+        "v": (lambda x: x == VERSION and isinstance(x, int) and not isinstance(x, bool), f"must be {VERSION}"),
+        "id": (lambda x: isinstance(x, str) and bool(ID_PATTERN.match(x)), "must look like XXXX-XXXX-XXXX"),
+        "n": (lambda x: isinstance(x, str) and x != "", "must be a non-empty text"),
+        "d": (_is_date, "must be a date YYYY-MM-DD"),
+        "l": (lambda x: x in LANGUAGES, "must be " + " or ".join(LANGUAGES)),
+        "s": (lambda x: isinstance(x, str), "must be a text"),
+        "h": (lambda x: _is_number(x) and x > 0, "must be a positive number"),
+        "k": (lambda x: isinstance(x, str) and bool(KEY_ID_PATTERN.match(x)), "must be 8 lowercase hex digits"),
+        "t": (_is_date, "must be a date YYYY-MM-DD"),
+    }
+    for name, (ok, rule) in checks.items():
+        if name in payload and not ok(payload[name]):
+            problems.append(f"field {name!r} {rule}")
+    return problems
+
+
+# -- reading and checking ---------------------------------------------------------------------
+def extract_token(url_or_token: str) -> str:
+    """The token of a Verify URL (the part after '#') or a bare token, trimmed."""
+    text = (url_or_token or "").strip()
+    if "#" in text:
+        text = text.split("#", 1)[1]
+    return text.strip()
+
+
+def parse_token(token: str) -> tuple[dict, bytes, bytes]:
+    """(payload, payload_bytes, signature) of a well-formed token; TokenError otherwise.
+
+    Only the form is checked here, not the signature."""
+    if not isinstance(token, str) or token.count(".") != 1:
+        raise TokenError("the link is incomplete or damaged (a certificate code has exactly one '.')")
+    body, sig = token.split(".")
+    try:
+        payload_bytes, signature = b64url_decode(body), b64url_decode(sig)
+    except TokenError:
+        raise TokenError("the link is damaged (the certificate code is not valid base64url)") from None
+    if len(signature) != 64:
+        raise TokenError("the link is incomplete or damaged (the signature has the wrong length)")
+    try:
+        payload = json.loads(payload_bytes.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise TokenError("the link is damaged (the certificate data cannot be read)") from None
+    problems = payload_problems(payload)
+    if problems:
+        raise TokenError("the certificate data is malformed: " + "; ".join(problems))
+    return payload, payload_bytes, signature
+
+
+@dataclass
+class Result:
+    status: str                      # VALID, NOT_VALID or REVOKED
+    reason: str = ""
+    payload: dict | None = None      # the decoded payload when it could be read (trusted only if valid)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return self.status == VALID
+
+
+def verify_token(url_or_token: str, public_keys: list[str], revoked: list[str] = ()) -> Result:
+    """Check a token against the published keys and the revocation list. Never raises on bad input.
+
+    Order: form and fields, then the key id, then the signature, then revocation."""
+    warnings, keys = [], {}
+    for text in public_keys:
+        try:
+            keys[key_id(text)] = load_public_key(text)
+        except TokenError as exc:
+            warnings.append(f"certificate_keys entry {text!r} ignored: {exc}")
+    try:
+        payload, payload_bytes, signature = parse_token(extract_token(url_or_token))
+    except TokenError as exc:
+        return Result(NOT_VALID, str(exc), None, warnings)
+    key = keys.get(payload["k"])
+    if key is None:
+        return Result(NOT_VALID, "unknown key", payload, warnings)
+    try:
+        key.verify(signature, payload_bytes)
+    except InvalidSignature:
+        return Result(NOT_VALID, "the signature does not match: the certificate was changed or forged",
+                      payload, warnings)
+    if payload["id"] in set(revoked):
+        return Result(REVOKED, "this certificate has been withdrawn", payload, warnings)
+    return Result(VALID, "", payload, warnings)

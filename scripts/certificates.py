@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""Trainer-issued certificates that anyone can check on the site's Verify page.
+
+  python scripts/certificates.py keygen --out DIR                       create your signing keys, once
+  python scripts/certificates.py issue ROSTER.csv --key PRIVATE_KEY --out DIR   one PDF per participant
+  python scripts/certificates.py verify URL_OR_TOKEN                   check a certificate offline
+
+Each command has --help. README, "Certificates", describes the roster, the keys and the contract.
+Exit codes: 0 done (verify: valid); 1 error (verify: not valid); 2 verify: revoked;
+3 wrong command line, or mkdocs.yml cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import getpass
+import io
+import os
+import re
+import stat
+import sys
+import unicodedata
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from course_plugin.certificates import token as tk  # noqa: E402
+from course_plugin.certificates.roster import read_roster  # noqa: E402
+from course_plugin.sitecfg import read_site_settings  # noqa: E402
+
+PRIVATE_NAME = "certificate-private-key.pem"
+PUBLIC_NAME = "certificate-public-key.txt"
+ISSUED_NAME = "issued.csv"
+EXIT_OK, EXIT_ERROR, EXIT_REVOKED, EXIT_USAGE = 0, 1, 2, 3
+
+TRANSLIT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+     "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia", "i", "i", "ie", "g", "u"]))
+
+
+class Failure(Exception):
+    """An error for the user: the message names the file and says what to do."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR):
+        super().__init__(message)
+        self.code = code
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors exit 3, so that 2 keeps meaning "revoked" for verify."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def warn(message: str):
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def slug(name: str, limit: int = 40) -> str:
+    """A file-name-safe ASCII form of a name: Cyrillic transliterated, other marks dropped."""
+    text = "".join(TRANSLIT.get(ch, ch) for ch in name.lower())
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:limit].rstrip("-") or "participant"
+
+
+def load_settings(config: Path) -> dict:
+    if not config.is_file():
+        raise Failure(f"{config}: no such file; run from the course repository or pass --config mkdocs.yml",
+                      EXIT_USAGE)
+    try:
+        return read_site_settings(config)
+    except Exception as exc:  # YAML syntax errors and the like: report, never a traceback
+        raise Failure(f"{config}: cannot be read ({exc})", EXIT_USAGE) from None
+
+
+def create_exclusive(path: Path, data: bytes, mode: int):
+    """Write a new file with ``mode`` from the start; refuses to replace an existing file."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)  # the umask may have narrowed it
+        with os.fdopen(fd, "wb", closefd=False) as handle:
+            handle.write(data)
+    finally:
+        os.close(fd)
+
+
+# -- keygen --------------------------------------------------------------------------------------
+def cmd_keygen(args) -> int:
+    out = Path(args.out)
+    private_path, public_path = out / PRIVATE_NAME, out / PUBLIC_NAME
+    for path in (private_path, public_path):
+        if path.exists():
+            raise Failure(f"{path} already exists; it is never overwritten. Keep using that key, "
+                          "or choose another --out folder for a new key")
+    passphrase = None
+    if args.passphrase:
+        passphrase = getpass.getpass("Passphrase for the new private key: ").encode("utf-8")
+        if not passphrase:
+            raise Failure("the passphrase is empty; run again without --passphrase for a key without one")
+        if getpass.getpass("The same passphrase again: ").encode("utf-8") != passphrase:
+            raise Failure("the two passphrases differ; nothing was created")
+    key = tk.generate_keypair()
+    public, kid = tk.public_key_b64(key), tk.key_id(key)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        create_exclusive(private_path, tk.private_key_pem(key, passphrase), 0o600)
+        create_exclusive(public_path, (public + "\n").encode("ascii"), 0o644)
+    except FileExistsError as exc:
+        raise Failure(f"{exc.filename} already exists; it is never overwritten") from None
+    except OSError as exc:
+        raise Failure(f"{exc.filename or out}: cannot write ({exc.strerror})") from None
+    today = dt.date.today().isoformat()
+    print(f"Created your private key {private_path} (only you can read it) and public key {public_path}.")
+    print("Keep the private key secret: anyone who has it can issue certificates in your name.")
+    print()
+    print("To let the Verify page accept your certificates, add this line under `certificate_keys:` of the")
+    print("`course` plugin in mkdocs.yml (or send it to the people who maintain the site), then publish the site:")
+    print()
+    print(f'        - "{public}"  # key id {kid}, created {today}')
+    return EXIT_OK
+
+
+# -- issue ---------------------------------------------------------------------------------------
+def read_private_key(path: Path):
+    try:
+        pem = path.read_bytes()
+    except OSError as exc:
+        raise Failure(f"{path}: cannot read the private key ({exc.strerror}); pass the file that "
+                      f"keygen created ({PRIVATE_NAME})") from None
+    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+        warn(f"{path} can be read by other users of this computer; make it private with: chmod 600 {path}")
+    try:
+        return tk.load_private_key(pem)
+    except tk.PassphraseNeeded:
+        if not sys.stdin.isatty():
+            raise Failure(f"{path}: the private key has a passphrase; run issue in a terminal to type it") from None
+        try:
+            return tk.load_private_key(pem, getpass.getpass(f"Passphrase for {path}: ").encode("utf-8"))
+        except tk.TokenError as exc:
+            raise Failure(f"{path}: {exc}") from None
+    except tk.TokenError as exc:
+        raise Failure(f"{path}: {exc}") from None
+
+
+def site_base(url: str | None, source: str) -> str:
+    if not url:
+        raise Failure(f"{source} has no site_url; set it in mkdocs.yml or pass --site-url "
+                      "https://example.org/course/", EXIT_USAGE)
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or "#" in url or "?" in url:
+        raise Failure(f"site URL {url!r} (from {source}) is not a web address like https://example.org/course/",
+                      EXIT_USAGE)
+    return url if url.endswith("/") else url + "/"
+
+
+def verify_url(base: str, language: str, token: str) -> str:
+    """The Verify page of the certificate's language (English is the site's default language)."""
+    return f"{base}{'' if language == 'en' else language + '/'}verify/#{token}"
+
+
+def cmd_issue(args) -> int:
+    from course_plugin.certificates.pdf import PdfUnavailable, certificate_pdf
+
+    config = Path(args.config)
+    settings = load_settings(config)
+    base = site_base(args.site_url, "--site-url") if args.site_url else site_base(settings["site_url"], str(config))
+    roster = read_roster(Path(args.roster))
+    if roster.problems:
+        for problem in roster.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        raise Failure(f"{len(roster.problems)} problem(s) in the roster; fix them all and run again. "
+                      "Nothing was issued.")
+    key = read_private_key(Path(args.key))
+    public, kid = tk.public_key_b64(key), tk.key_id(key)
+    if public not in settings["certificate_keys"]:
+        message = (f"the public key of {args.key} (key id {kid}) is not in certificate_keys in {config}, so "
+                   "the Verify page would reject these certificates. Add the line that keygen printed "
+                   f"(the key is in {PUBLIC_NAME}) to mkdocs.yml and publish the site")
+        if not args.allow_unlisted_key:
+            raise Failure(message + "; or pass --allow-unlisted-key to issue test certificates anyway. "
+                          "Nothing was issued.")
+        warn(message)
+
+    out = Path(args.out)
+    issued_path = out / ISSUED_NAME
+    if issued_path.exists():
+        raise Failure(f"{issued_path} already exists: {out} holds an earlier batch, which is never "
+                      "overwritten. Choose a new --out folder for each batch. Nothing was issued.")
+    width = max(3, len(str(len(roster.participants))))
+    names = [f"{i:0{width}d}-{slug(p.name)}.pdf" for i, p in enumerate(roster.participants, start=1)]
+    existing = [name for name in names if (out / name).exists()]
+    if existing:
+        raise Failure(f"{out} already holds {', '.join(existing)}; choose a new --out folder. Nothing was issued.")
+
+    today = dt.date.today().isoformat()
+    batch = []  # (participant, url, file name, pdf bytes): everything is made before anything is written
+    for participant, name in zip(roster.participants, names):
+        payload = tk.build_payload(name=participant.name, date=participant.date, language=participant.language,
+                                   session=participant.session, hours=participant.hours, key=kid, issued=today)
+        url = verify_url(base, participant.language, tk.sign_payload(key, payload))
+        try:
+            batch.append((participant, url, name, certificate_pdf(payload, url)))
+        except PdfUnavailable as exc:
+            raise Failure(f"{exc}. Nothing was issued.") from None
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for _participant, _url, name, pdf in batch:
+            create_exclusive(out / name, pdf, 0o644)
+        table = io.StringIO(newline="")
+        writer = csv.writer(table, lineterminator="\r\n")
+        writer.writerow(["name", "verify_url", "pdf"])
+        writer.writerows([participant.name, url, name] for participant, url, name, _pdf in batch)
+        # UTF-8 with a byte-order mark, so that spreadsheet programs show Cyrillic names correctly
+        create_exclusive(issued_path, table.getvalue().encode("utf-8-sig"), 0o600)
+    except OSError as exc:
+        raise Failure(f"{exc.filename or out}: cannot write ({exc.strerror})") from None
+
+    for participant, _url, name, _pdf in batch:
+        print(f"{out / name}  ({participant.language}) {participant.name}")
+    print(f"Issued {len(batch)} certificate(s) into {out}; the list with their Verify links is {issued_path}.")
+    return EXIT_OK
+
+
+# -- verify --------------------------------------------------------------------------------------
+def cmd_verify(args) -> int:
+    config = Path(args.config)
+    settings = load_settings(config)
+    keys, revoked = settings["certificate_keys"], settings["certificate_revoked"]
+    if not keys:
+        warn(f"{config} lists no certificate_keys: no certificate can be valid")
+    for entry in revoked:
+        if not tk.ID_PATTERN.match(entry):
+            warn(f"certificate_revoked entry {entry!r} in {config} is not a certificate id like ABCD-EFGH-JKMN")
+    result = tk.verify_token(args.certificate, keys, revoked)
+    for message in result.warnings:
+        warn(f"{config}: {message}")
+    payload = result.payload
+    if payload:
+        note = "" if result.status != tk.NOT_VALID else "  (NOT confirmed: see the result)"
+        rows = [("Certificate", payload["id"] + note), ("Name", payload["n"]), ("Date", payload["d"]),
+                ("Language", payload["l"]), ("Session", payload["s"]),
+                ("Hours", f"{payload['h']:g}" if "h" in payload else "-"),
+                ("Key id", payload["k"]), ("Issued", payload["t"])]
+        for label, value in rows:
+            print(f"{label + ':':<13}{value}")
+    if result.status == tk.VALID:
+        print("Result: VALID - signed with a key listed in the site settings, and not withdrawn.")
+        return EXIT_OK
+    if result.status == tk.REVOKED:
+        print(f"Result: REVOKED - {result.reason}.")
+        return EXIT_REVOKED
+    print(f"Result: NOT VALID - {result.reason}.")
+    return EXIT_ERROR
+
+
+def main(argv=None) -> int:
+    parser = Parser(prog="certificates.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+    config_help = "the site settings with the public keys and site_url (default: mkdocs.yml of this repository)"
+
+    keygen = sub.add_parser("keygen", help="create an Ed25519 signing key pair, once",
+                            description="Create an Ed25519 key pair: DIR/" + PRIVATE_NAME + " (readable by you "
+                            "only, never overwritten) and DIR/" + PUBLIC_NAME + ". Prints the line to add to "
+                            "mkdocs.yml so that the Verify page accepts your certificates.")
+    keygen.add_argument("--out", required=True, metavar="DIR", help="folder for the two key files (created if needed)")
+    keygen.add_argument("--passphrase", action="store_true",
+                        help="protect the private key with a passphrase (asked for now and on every issue)")
+    keygen.set_defaults(func=cmd_keygen)
+
+    issue = sub.add_parser("issue", help="make one signed PDF certificate per participant of a roster",
+                           description="Check ROSTER.csv (columns name, date, language, session and optional "
+                           "hours; every problem is listed with its row number and nothing is issued until "
+                           "there are none), then write DIR/NNN-name.pdf per participant and DIR/" + ISSUED_NAME
+                           + " (name, verify_url, pdf). DIR must not hold an earlier batch.")
+    issue.add_argument("roster", metavar="ROSTER.csv", help="the roster, CSV in UTF-8 (comma or semicolon separated)")
+    issue.add_argument("--key", required=True, metavar="PRIVATE_KEY", help=f"your private key file ({PRIVATE_NAME})")
+    issue.add_argument("--out", required=True, metavar="DIR", help="a new folder for this batch (created if needed)")
+    issue.add_argument("--site-url", metavar="URL", help="the site's address (default: site_url of mkdocs.yml)")
+    issue.add_argument("--config", default=str(ROOT / "mkdocs.yml"), metavar="MKDOCS_YML", help=config_help)
+    issue.add_argument("--allow-unlisted-key", action="store_true",
+                       help="issue even though the key is not in certificate_keys (test certificates only)")
+    issue.set_defaults(func=cmd_issue)
+
+    verify = sub.add_parser("verify", help="check a certificate offline (exit 0 valid, 1 not valid, 2 revoked)",
+                            description="Check a certificate against the public keys and the revocation list "
+                            "in mkdocs.yml, without any network access. Prints its details and the result. "
+                            "Exit 0: valid; 1: not valid; 2: revoked; 3: wrong command line or settings.")
+    verify.add_argument("certificate", metavar="URL_OR_TOKEN",
+                        help="the link printed on the certificate (or in its QR code), or just the part after '#'")
+    verify.add_argument("--config", default=str(ROOT / "mkdocs.yml"), metavar="MKDOCS_YML", help=config_help)
+    verify.set_defaults(func=cmd_verify)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except Failure as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("\ninterrupted; nothing more was written", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())
