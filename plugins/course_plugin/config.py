@@ -25,3 +25,8 @@ class CourseConfig(base.Config):
 
     discreet_title = c.Type(dict, default={"en": "Notes", "ru": "Заметки"})
     """The neutral tab title per language in discreet mode."""
+
+    classic_scripts = c.Type(bool, default=False)
+    """Load the course's scripts as classic deferred scripts instead of ES modules. Needed when the
+    site is opened from disk (file://), where browsers refuse module scripts; on by itself when
+    Material's offline plugin is enabled (as in the offline copy made by scripts/offline.py)."""
