@@ -166,20 +166,22 @@ def test_navigation_language_switch_quiz_and_progress_from_disk(offline_page, of
 def test_search_works_from_disk(offline_page, offline_root, lang, query, expect):
     pg = offline_page
     pg.goto((offline_root / lang / "index.html").as_uri())
-    items = pg.locator(".md-search-result__item")
-    box = pg.locator(".md-search__input")
+    meta, box = pg.locator(".md-search-result__meta"), pg.locator(".md-search__input")
     box.click()
     # the index is built in the hidden frame after the page loads; a query typed before that is
-    # not answered (as online), so type again until results come, as a reader would
-    for _ in range(20):
-        box.fill("")
-        box.press_sequentially(query)
+    # not answered (as online), so type it again until the count of matches shows, as a reader would
+    for _ in range(10):
+        box.press("Control+a")
+        box.press("Backspace")
+        pg.keyboard.type(query)
+        box.press("End")  # Material reads the query on keyup; Playwright types Cyrillic without key events
         try:
-            items.first.wait_for(timeout=1000)
+            pg.wait_for_function("el => /[1-9]/.test(el.textContent)", arg=meta.element_handle(), timeout=2000)
             break
         except Exception:  # noqa: BLE001 (playwright's TimeoutError): not ready yet
             continue
-    assert items.count() > 0, pg.locator(".md-search-result__meta").inner_text()
+    assert re.search(r"[1-9]", meta.inner_text()), meta.inner_text()
+    pg.locator(".md-search-result__item").first.wait_for()
     assert expect in pg.locator(".md-search-result").inner_text()
     first = pg.locator(".md-search-result__link").first.get_attribute("href")
     assert first.startswith(offline_root.as_uri() + "/") and re.search(r"\.html([?#]|$)", first), first
