@@ -11,6 +11,14 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# A font that covers Cyrillic for the whole-course PDF (tests/test_course_pdf.py); Debian's chromium
+# usually brings DejaVu in through fontconfig, this makes sure.
+if ! fc-list :lang=ru family 2>/dev/null | grep -q .; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq fontconfig fonts-dejavu-core >/dev/null
+fi
+
 # The course, its plugin and the test tools in a local virtual environment.
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true

@@ -202,3 +202,16 @@ def test_deadline_helper_works_from_disk(offline_page, offline_root):
     assert pg.locator("[data-deadline-result]").get_attribute("data-last-day") == "2025-07-14"
     local_only(pg)
     assert not pg.console_errors, pg.console_errors
+
+
+def test_classic_scripts_option_without_the_offline_plugin(tmp_path):
+    """The plugin option alone (for a site served from disk some other way) loads classic scripts."""
+    from sitebuild import MINI_CONFIG, build_site, make_site
+
+    config = make_site(tmp_path, config=MINI_CONFIG.replace("  - course\n", "  - course:\n      classic_scripts: true\n"))
+    build_site(config, tmp_path / "site")
+    for page in ["quiz/page/index.html", "ru/quiz/page/index.html"]:
+        text = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert re.search(r'<script defer src="[^"]*assets/course/course.js">', text), page
+        assert re.search(r'<script defer src="[^"]*assets/course/quiz.js">', text), page
+        assert 'type="module"' not in text and "frame-worker" not in text, page
