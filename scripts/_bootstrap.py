@@ -28,8 +28,10 @@ def ensure(modules: list[str], extra: str = "") -> None:
     if not VENV_PYTHON.exists():
         print("Setting up .venv (once) ...", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(ROOT / ".venv")], check=True)
-    target = f".[{extra}]" if extra else "."
-    print(f"Installing the project into .venv ({target}) ...", file=sys.stderr)
-    subprocess.run([str(VENV_PYTHON), "-m", "pip", "install", "-q", "-e", target], check=True, cwd=ROOT)
+    probe = "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in sys.argv[1:]))"
+    if in_venv or subprocess.run([str(VENV_PYTHON), "-c", probe, *modules]).returncode != 0:
+        target = f".[{extra}]" if extra else "."
+        print(f"Installing the project into .venv ({target}) ...", file=sys.stderr)
+        subprocess.run([str(VENV_PYTHON), "-m", "pip", "install", "-q", "-e", target], check=True, cwd=ROOT)
     os.environ["COURSE_BOOTSTRAPPED"] = "1"
     os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), *sys.argv])
