@@ -191,7 +191,8 @@ def page_numbers(parts, pdf: bytes) -> dict[str, int]:
         title = "".join(title.split())
         j = next((k for k in range(i, len(outline)) if outline[k][0] == title), None)
         if j is None:
-            raise PdfError(f"the PDF outline lacks the heading {title!r} (after {outline[max(i-1, 0)]!r}; outline: {[t for t, _ in outline[i:i+40]]})")
+            raise PdfError(f"the PDF outline lacks the heading {title!r} after page {outline[i - 1][1] if i else 1}: "
+                           "is the heading empty or hidden on its page?")
         numbers[anchor], i = outline[j][1], j + 1
     for part_anchor, title, pages in parts:
         for p in pages:
@@ -201,9 +202,6 @@ def page_numbers(parts, pdf: bytes) -> dict[str, int]:
 
 
 def make_pdf(browser, site: Path, lang: dict, settings: dict, out: Path) -> Path:
-    import sys as _sys
-
-    _sys.path.insert(0, str(ROOT / "plugins"))
     from course_plugin.strings import ui_strings
 
     strings = ui_strings(lang["code"])[0]
