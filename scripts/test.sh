@@ -11,8 +11,9 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# Pango and fonts with Cyrillic for WeasyPrint, which renders the certificate PDFs.
-CERT_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+# Pango for WeasyPrint (certificate PDFs) and a font with Cyrillic for every PDF (certificates,
+# the whole-course PDF printed by Chromium).
+CERT_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core"
 if command -v dpkg >/dev/null 2>&1 && ! dpkg -s $CERT_PACKAGES >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq

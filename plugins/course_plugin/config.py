@@ -32,3 +32,8 @@ class CourseConfig(base.Config):
 
     certificate_revoked = c.Type(list, default=[])
     """Ids (``XXXX-XXXX-XXXX``) of withdrawn trainer certificates: the Verify page shows them as revoked."""
+
+    classic_scripts = c.Type(bool, default=False)
+    """Load the course's scripts as classic deferred scripts instead of ES modules. Needed when the
+    site is opened from disk (file://), where browsers refuse module scripts; on by itself when
+    Material's offline plugin is enabled (as in the offline copy made by scripts/offline.py)."""

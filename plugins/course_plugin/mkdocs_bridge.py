@@ -43,3 +43,9 @@ def page_markdown_converter(config: MkDocsConfig, file: File, files: Files):
 
 def packaged_file(config: MkDocsConfig, uri: str, abs_src_path: str) -> File:
     return File.generated(config, uri, abs_src_path=abs_src_path)
+
+
+def offline_build(config: MkDocsConfig) -> bool:
+    """Whether Material's ``offline`` plugin is on: the site is built to be opened from disk."""
+    return any(type(plugin).__module__.startswith("material.plugins.offline") and plugin.config.enabled
+               for plugin in config.plugins.values())

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import mkdocs_bridge as bridge
+from . import offline
 from .config import CourseConfig
 from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from .progress import PROGRESS_MARKER, render_progress
@@ -63,6 +64,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.marker_problems: list[str] = []
         self.env = None
         self.language = None
+        self.classic = False
         self._string_cache: dict[str, dict[str, str]] = {}
 
     # -- configuration ------------------------------------------------------------------------
@@ -95,6 +97,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError("Certificate settings:\n  " + "\n  ".join(problems))
         self.languages = languages
         self.env = make_environment(root / self.config.templates_dir)
+        self.classic = self.config.classic_scripts or bridge.offline_build(config)
         return config
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built this language's file list
@@ -102,8 +105,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return files
         self.language = bridge.current_language(config)
-        for path in sorted(ASSETS.iterdir()):
-            uri = f"assets/course/{path.name}"
+        offline_build = bridge.offline_build(config)
+        if offline_build:  # after every on_config: Material's offline plugin has added its polyfill
+            config.extra["polyfills"] = offline.local_worker_shim(config.extra.get("polyfills", []))
+        for path in sorted(ASSETS.rglob("*")):
+            uri = f"assets/course/{path.relative_to(ASSETS).as_posix()}"
+            if path.is_dir() or (uri.startswith("assets/course/offline/") and not offline_build):
+                continue
             if files.get_file_from_path(uri) is None:
                 files.append(bridge.packaged_file(config, uri, str(path)))
         return files
@@ -206,6 +214,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
         if page.file.src_uri in self.pages_with_quiz | self.pages_with_deadline:
             output = self._add_widget_assets(output, page)
+        if self.classic:
+            output = offline.classic_scripts(output)
         return add_security_meta(output)  # last: it hashes the final inline scripts
 
     def _add_widget_assets(self, output: str, page: Page) -> str:

@@ -1,7 +1,8 @@
 // Certificate of self-study: reads the quiz progress kept in this browser, says what is still
 // missing, and fills the printable sheet. Nothing leaves the device; the typed name is inserted
 // as text and never stored. Storage keys are documented in README.md.
-{
+(() => { // a scope of its own: offline, course scripts load as classic scripts
+"use strict";
   const PROGRESS = "pvwud-course.progress.v1";
   const MODE = "pvwud-course.mode";
   const NUMBER = "pvwud-course.certificate.v1"; // {"number": "S-XXXX-XXXX"}: the same number on every reprint
@@ -103,4 +104,4 @@
     document.addEventListener("course:erased", refresh);
     refresh();
   }
-}
+})();

@@ -1,10 +1,14 @@
 // Site-wide safety code: quick exit (button, link, Shift x3), where progress is kept, erase.
-// Plain ES module, no dependency. Storage keys are documented in README.md.
+// Plain script, no dependency (a module online, a classic script offline: see plugin.py). Storage keys are documented in README.md.
+(() => { // a scope of its own: classic scripts share the page's global names
+"use strict";
+
 const PREFIX = "pvwud-course.";
 const MODE = PREFIX + "mode";
 const PROGRESS = PREFIX + "progress.v1";
 const CERTIFICATE = PREFIX + "certificate.v1"; // the self-study certificate's number
-const ROOT = new URL("../../", import.meta.url).pathname; // this file lives in <site>/assets/course/
+// this file lives in <site>/assets/course/ (found by its tag: a classic script has no import.meta)
+const ROOT = new URL("../../", document.querySelector("script[src$=\"assets/course/course.js\"]").src).pathname;
 const box = document.querySelector("[data-quick-exit]");
 const S = box ? JSON.parse(box.dataset.strings) : {};
 const target = box?.dataset.exitUrl || "about:blank";
@@ -82,3 +86,4 @@ const focusScrollers = () => {
 };
 addEventListener("load", () => setTimeout(focusScrollers, 0));
 addEventListener("resize", focusScrollers);
+})();

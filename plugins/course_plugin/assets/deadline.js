@@ -1,6 +1,9 @@
 // ECtHR time-limit helper: the last day to apply, four calendar months after the final domestic
 // decision (Art. 35(1) ECHR as amended by Protocol No. 15; final decisions from 1 February 2022).
-export function lastDay(iso) {
+(() => { // a scope of its own: classic scripts share the page's global names
+"use strict";
+
+function lastDay(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
@@ -27,3 +30,4 @@ for (const form of document.querySelectorAll("form[data-ecthr-deadline]")) {
     out.textContent = `${S.deadline_result.replace("{date}", `${shown} (${r.iso})`)} ${S.deadline_lawyer}`;
   });
 }
+})();

@@ -1,6 +1,9 @@
-// Course quizzes and the "My progress" table. Plain ES module: no dependency, no build step.
+// Course quizzes and the "My progress" table. Plain script: no dependency, no build step.
 // Public contract (see README): [data-quiz], [data-question], input value = option id,
 // ordering steps [data-option] in DOM order, [data-quiz-result][data-score][data-passed].
+(() => { // a scope of its own: classic scripts share the page's global names
+"use strict";
+
 const KEY = "pvwud-course.progress.v1";
 const MODE_KEY = "pvwud-course.mode"; // sessionStorage: "visit" keeps progress for this visit only
 
@@ -10,7 +13,7 @@ const storage = () => {
 };
 
 // Stored progress; anything corrupt or foreign is ignored, never trusted.
-export function readProgress() {
+function readProgress() {
   const out = {};
   try {
     const data = JSON.parse(storage()?.getItem(KEY) ?? "null");
@@ -167,3 +170,4 @@ function initProgress(root) {
 
 document.querySelectorAll("[data-quiz]").forEach(initQuiz);
 document.querySelectorAll("[data-course-progress]").forEach(initProgress);
+})();

@@ -2,7 +2,8 @@
 // against the public keys and revocation list published with the site. The certificate travels
 // in the URL fragment (#...), which browsers never send to a server; nothing leaves the device.
 // Token format (README "Certificates"): base64url(payload JSON) "." base64url(signature).
-{
+(() => { // a scope of its own: offline, course scripts load as classic scripts
+"use strict";
   const root = document.querySelector("[data-course-verify]");
   if (root) {
     const data = JSON.parse(root.querySelector(".cq-data").textContent);
@@ -129,4 +130,4 @@
     addEventListener("hashchange", verifyCurrent);
     verifyCurrent();
   }
-}
+})();
