@@ -25,3 +25,9 @@ class CourseConfig(base.Config):
 
     discreet_title = c.Type(dict, default={"en": "Notes", "ru": "Заметки"})
     """The neutral tab title per language in discreet mode."""
+
+    present_pages = c.ListOfItems(c.Type(str), default=["module-*/*", "guidebook/*"])
+    """Pages (paths inside a language folder, shell patterns) that get a Present button and slides."""
+
+    handout_pages = c.ListOfItems(c.Type(str), default=["module-*/*"])
+    """Participants' handouts: pages whose trainer notes are left out when printed."""
