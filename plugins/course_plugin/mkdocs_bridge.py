@@ -6,6 +6,8 @@ later move (for example to Zensical) one change, not a rewrite.
 
 from __future__ import annotations
 
+import re
+
 import markdown as md_lib
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -43,3 +45,12 @@ def page_markdown_converter(config: MkDocsConfig, file: File, files: Files):
 
 def packaged_file(config: MkDocsConfig, uri: str, abs_src_path: str) -> File:
     return File.generated(config, uri, abs_src_path=abs_src_path)
+
+
+ID_ATTR = re.compile(r'\bid="([^"]+)"')
+
+
+def add_anchor_ids(page, html: str) -> None:
+    """Let MkDocs' link check know the ids of HTML the plugin inserted (e.g. #answer-key-ID)."""
+    if getattr(page, "present_anchor_ids", None) is not None:
+        page.present_anchor_ids.update(ID_ATTR.findall(html))

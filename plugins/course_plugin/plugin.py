@@ -145,7 +145,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
         def replace(match: re.Match) -> str:
             quiz = self.bank.quizzes.get(match.group("id"))
-            return renderer.render(quiz) if quiz else match.group(0)
+            if not quiz:
+                return match.group(0)
+            rendered = renderer.render(quiz)
+            bridge.add_anchor_ids(page, rendered)   # links to #answer-key-ID are checked like any anchor
+            return rendered
 
         return HTML_MARKER.sub(replace, html)
 
