@@ -101,6 +101,16 @@ def test_controls_are_buttons_and_the_view_is_accessible(page, course_server):
     assert page.evaluate("document.activeElement.matches('button[data-present]')")
 
 
+def test_leaving_full_screen_leaves_the_presentation(page, course_server):
+    page.goto(course_server + "ru/module-2/storage/")
+    start(page)
+    page.wait_for_function("document.fullscreenElement === document.documentElement")
+    page.evaluate("document.exitFullscreen()")    # what the browser does on its own Esc
+    page.wait_for_function("!document.documentElement.classList.contains('pr-on')")
+    assert page.evaluate("document.activeElement.matches('button[data-present]')")
+    assert page.locator("button[data-present]").inner_text() == "Презентация"
+
+
 def test_trainer_notes_hidden_on_slides_and_shown_in_presenter_window(page, course_server):
     page.goto(course_server + "guidebook/session-plans/")
     slides = page.evaluate(EXPECTED_SLIDES)
@@ -112,6 +122,8 @@ def test_trainer_notes_hidden_on_slides_and_shown_in_presenter_window(page, cour
         page.keyboard.press("p")
     popup = popup_info.value
     popup.wait_for_load_state()
+    assert popup.locator("h1").inner_text() == page.evaluate("document.title").split(" - ")[0]
+    assert popup.evaluate("document.documentElement.lang") == "en"
     for n in with_notes + without[:1]:
         page.keyboard.press("Home")
         for _ in range(n):
@@ -134,8 +146,8 @@ def test_trainer_notes_hidden_on_slides_and_shown_in_presenter_window(page, cour
     last = (with_notes + without[:1])[-1]
     popup.keyboard.press("ArrowLeft")   # the presenter window drives the slides too
     assert counter(page).startswith(f"{max(last - 1, 0) + 1} / ")
-    page.keyboard.press("Escape")
-    popup.wait_for_event("close")
+    with popup.expect_event("close"):     # leaving the presentation closes the presenter window
+        page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.matches('button[data-present]')")
     assert not page.console_errors
 

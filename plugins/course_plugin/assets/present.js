@@ -11,7 +11,7 @@
   if (!article) return;
   var S = JSON.parse(button.getAttribute("data-strings") || "{}");
   var root = document.documentElement;
-  var slides = [], current = 0, active = false, wentFullscreen = false;
+  var slides = [], current = 0, active = false, wentFullscreen = false, openedAt = 0;
   var ui, counter, live, panel, presenter = null;
 
   var fill = function (text, vars) {
@@ -112,6 +112,7 @@
       return el;
     };
     target.textContent = "";
+    if (doc !== document) add(target, "h1", slides[0].title);
     add(target, "p", fill(S.slide, { n: current + 1, total: slides.length }) + (slide.title ? ": " + slide.title : ""), "pr-p-now");
     add(target, "p", next ? fill(S.next_slide, { title: next.title }) : S.last, "pr-p-next");
     add(target, "h2", S.notes_title);
@@ -155,6 +156,7 @@
   function togglePresenter() {
     if (presenter && !presenter.closed) { presenter.close(); presenter = null; return; }
     if (!panel.hidden) { panel.hidden = true; root.classList.remove("pr-with-panel"); return; }
+    openedAt = Date.now(); // browsers may leave full screen when a window opens: that is not "leave"
     presenter = openWindow();
     if (!presenter) { panel.hidden = false; root.classList.add("pr-with-panel"); }
     renderNotes();
@@ -212,7 +214,8 @@
   document.addEventListener("keydown", onKey); // before Material's own listener on window
   document.addEventListener("fullscreenchange", function () {
     if (document.fullscreenElement) wentFullscreen = true;
-    else if (active && wentFullscreen) stop(); // the browser left full screen (its own Esc)
+    else if (active && wentFullscreen && Date.now() - openedAt > 2000) stop(); // the browser's own Esc
+    else wentFullscreen = false;
   });
   addEventListener("pagehide", function () { if (presenter && !presenter.closed) presenter.close(); });
   button.addEventListener("click", start);
