@@ -105,7 +105,8 @@ def test_leaving_full_screen_leaves_the_presentation(page, course_server):
     page.goto(course_server + "ru/module-2/storage/")
     start(page)
     page.wait_for_function("document.fullscreenElement === document.documentElement")
-    page.evaluate("document.exitFullscreen()")    # what the browser does on its own Esc
+    # what the browser does on its own Esc (it may already have left full screen itself: same outcome)
+    page.evaluate("document.fullscreenElement && document.exitFullscreen().catch(() => {})")
     page.wait_for_function("!document.documentElement.classList.contains('pr-on')")
     assert page.evaluate("document.activeElement.matches('button[data-present]')")
     assert page.locator("button[data-present]").inner_text() == "Презентация"
