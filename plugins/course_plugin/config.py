@@ -37,3 +37,8 @@ class CourseConfig(base.Config):
     """Load the course's scripts as classic deferred scripts instead of ES modules. Needed when the
     site is opened from disk (file://), where browsers refuse module scripts; on by itself when
     Material's offline plugin is enabled (as in the offline copy made by scripts/offline.py)."""
+    present_pages = c.ListOfItems(c.Type(str), default=["module-*/*", "guidebook/*"])
+    """Pages (paths inside a language folder, shell patterns) that get a Present button and slides."""
+
+    handout_pages = c.ListOfItems(c.Type(str), default=["module-*/*"])
+    """Participants' handouts: pages whose trainer notes are left out when printed."""

@@ -6,6 +6,8 @@ later move (for example to Zensical) one change, not a rewrite.
 
 from __future__ import annotations
 
+import re
+
 import markdown as md_lib
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -49,3 +51,12 @@ def offline_build(config: MkDocsConfig) -> bool:
     """Whether Material's ``offline`` plugin is on: the site is built to be opened from disk."""
     return any(type(plugin).__module__.startswith("material.plugins.offline") and plugin.config.enabled
                for plugin in config.plugins.values())
+
+
+ID_ATTR = re.compile(r'\bid="([^"]+)"')
+
+
+def add_anchor_ids(page, html: str) -> None:
+    """Let MkDocs' link check know the ids of HTML the plugin inserted (e.g. #answer-key-ID)."""
+    if getattr(page, "present_anchor_ids", None) is not None:
+        page.present_anchor_ids.update(ID_ATTR.findall(html))

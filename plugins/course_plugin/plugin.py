@@ -22,6 +22,7 @@ from . import mkdocs_bridge as bridge
 from . import offline
 from .config import CourseConfig
 from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
+from . import present
 from .progress import PROGRESS_MARKER, render_progress
 from .safety import relative_switcher_links, add_quick_exit, add_security_meta, neutral_tab
 from .widgets import paper_checkboxes, render_deadline
@@ -42,6 +43,8 @@ DEADLINE_JS = "assets/course/deadline.js"
 CERTIFICATE_JS = "assets/course/certificate.js"
 VERIFY_JS = "assets/course/verify.js"
 CERTIFICATE_CSS = "assets/course/certificate.css"
+PRESENT_CSS = "assets/course/present.css"
+PRESENT_JS = "assets/course/present.js"
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -61,6 +64,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.pages_with_deadline: set[str] = set()
         self.page_scripts: dict[str, list[str]] = {}    # page src -> extra course scripts it loads
         self.page_styles: dict[str, list[str]] = {}     # page src -> extra course stylesheets
+        self.presentable: set[str] = set()
+        self.handouts: set[str] = set()
         self.marker_problems: list[str] = []
         self.env = None
         self.language = None
@@ -75,6 +80,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         root = Path(config.config_file_path).parent
         self.docs_label = os.path.relpath(config.docs_dir, root)
         languages = bridge.site_languages(config)
+        self.languages = languages
         if self.config.check_languages and not self._checked_languages:
             problems = missing_translations(Path(config.docs_dir), languages, root)
             if problems:
@@ -95,7 +101,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.cert_keys, problems = published_keys(self.config.certificate_keys, self.config.certificate_revoked)
         if problems:
             raise PluginError("Certificate settings:\n  " + "\n  ".join(problems))
-        self.languages = languages
         self.env = make_environment(root / self.config.templates_dir)
         self.classic = self.config.classic_scripts or bridge.offline_build(config)
         return config
@@ -145,6 +150,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return html
         html = paper_checkboxes(html)
+        html = self._presentation(html, page)
         if DEADLINE_MARKER.search(html):
             html = DEADLINE_MARKER.sub(lambda m: render_deadline(self.env, self._strings()), html)
             self.pages_with_deadline.add(page.file.src_uri)
@@ -156,7 +162,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
         def replace(match: re.Match) -> str:
             quiz = self.bank.quizzes.get(match.group("id"))
-            return renderer.render(quiz) if quiz else match.group(0)
+            if not quiz:
+                return match.group(0)
+            rendered = renderer.render(quiz)
+            bridge.add_anchor_ids(page, rendered)   # links to #answer-key-ID are checked like any anchor
+            return rendered
 
         return HTML_MARKER.sub(replace, html)
 
@@ -214,9 +224,28 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
         if page.file.src_uri in self.pages_with_quiz | self.pages_with_deadline:
             output = self._add_widget_assets(output, page)
+        if page.file.src_uri in self.presentable:
+            css = get_relative_url(PRESENT_CSS, page.url or "./")
+            js = get_relative_url(PRESENT_JS, page.url or "./")
+            output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+            # a classic script, not a module: it must also run from file://
+            output = output.replace("</body>", f'<script src="{js}"></script>\n</body>', 1)
+        if page.file.src_uri in self.handouts:
+            output = present.mark_handout(output)
         if self.classic:
             output = offline.classic_scripts(output)
         return add_security_meta(output)  # last: it hashes the final inline scripts
+
+    def _presentation(self, html: str, page: Page) -> str:
+        """Module and guidebook pages: slide breaks and the Present button; handouts noted."""
+        path = present.site_path(page.file.src_uri, self.languages)
+        if present.matches(path, self.config.handout_pages):
+            self.handouts.add(page.file.src_uri)
+        if not present.matches(path, self.config.present_pages):
+            return html
+        self.presentable.add(page.file.src_uri)
+        html = present.add_slide_breaks(html)
+        return present.add_present_button(html, present.present_button(self.env, self._strings()))
 
     def _add_widget_assets(self, output: str, page: Page) -> str:
         css = get_relative_url(QUIZ_CSS, page.url or "./")

@@ -59,9 +59,15 @@ class QuizRenderer:
                                "questions": rendered})
             else:
                 blocks.append({"scenario": None, "questions": rendered})
-        template = self.env.get_template("quiz.html")
-        return template.render(quiz=quiz, title=self.inline(quiz.title), intro=self.text(quiz.intro), blocks=blocks,
-                               s=self.strings, data=Markup(script_json(self._data(quiz))))
+        title = self.inline(quiz.title)
+        html = self.env.get_template("quiz.html").render(
+            quiz=quiz, title=title, intro=self.text(quiz.intro), blocks=blocks, s=self.strings,
+            data=Markup(script_json(self._data(quiz))))
+        # The trainer's answer key, rendered from the same bank beside the quiz (outside [data-quiz],
+        # so quiz.js never sees it). It is hidden until the URL targets it (#answer-key-ID): pure
+        # CSS, so it works without JavaScript, from disk and in print.
+        key = self.env.get_template("quiz_key.html").render(quiz=quiz, title=title, blocks=blocks, s=self.strings)
+        return html + "\n" + key
 
     def _question(self, quiz: Quiz, q, number: int) -> dict:
         if isinstance(q, TrueFalseQuestion):
@@ -76,7 +82,12 @@ class QuizRenderer:
         else:
             options = [{"id": o.id, "text": self.inline(o.text), "feedback": self.text(o.feedback)} for o in q.options]
         correct_labels = self._correct_labels(q)
-        return {"q": q, "number": number, "legend": self.inline(q.text), "hint": self.text(q.hint),
+        correct = q.correct_ids()
+        if isinstance(q, OrderingQuestion):   # the key lists the steps in the correct order
+            key_options = [{"id": o.id, "text": self.inline(o.text), "correct": True} for o in q.options]
+        else:                                 # the key lists the options as authored, correct ones marked
+            key_options = [{"id": o["id"], "text": o["text"], "correct": o["id"] in correct} for o in options]
+        return {"key_options": key_options, "q": q, "number": number, "legend": self.inline(q.text), "hint": self.text(q.hint),
                 "explanation": self.text(q.explanation), "options": options, "correct_labels": correct_labels,
                 "dom_id": f"cq-{quiz.id}-{q.id}"}
 
