@@ -91,3 +91,19 @@ def page(browser):
     pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
     yield pg
     context.close()
+
+
+def wait_until(page, function: str, arg=None, timeout: float = 5000):
+    """Poll ``function`` (JS, called with ``arg``) until it returns something truthy.
+
+    Playwright's wait_for_function polls with eval() inside the page, which the site's CSP
+    (no 'unsafe-eval') refuses; page.evaluate goes through the DevTools protocol instead."""
+    import time
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        value = page.evaluate(function, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} ms waiting for: {function}")
+        time.sleep(0.05)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import _Server
+from conftest import _Server, wait_until
 from sitebuild import ROOT, build_site
 
 from course_plugin.certificates.token import generate_keypair, make_token, public_key_b64, sign_bytes, verify_token
@@ -54,7 +54,7 @@ def cert_site(tmp_path_factory, keys):
 def verify_state(page, url):
     page.goto(url)
     result = page.locator("[data-verify-result]")
-    page.wait_for_function("document.querySelector('[data-verify-result]').dataset.state !== 'checking'")
+    wait_until(page, "() => document.querySelector('[data-verify-result]').dataset.state !== 'checking'")
     return result.get_attribute("data-state"), result.inner_text()
 
 
@@ -75,7 +75,7 @@ def test_english_page_and_a_pasted_link(page, cert_site, keys):
     assert state == "empty"
     page.fill("#cq-verify-input", f"https://example.org/verify/#{token[:40]}\n{token[40:]}")  # line break from copying
     page.click("[data-verify-form] button[type=submit]")
-    page.wait_for_function("document.querySelector('[data-verify-result]').dataset.state === 'valid'")
+    wait_until(page, "() => document.querySelector('[data-verify-result]').dataset.state === 'valid'")
     assert "Jane Doe" in page.locator("[data-verify-result]").inner_text()
 
 
@@ -98,8 +98,7 @@ def test_browser_and_python_agree_on_every_kind_of_token(browser, cert_site, key
         for token in tokens:
             python = expected[verify_token(token, [public_key_b64(keys["private"])], [REVOKED_ID]).status]
             page.evaluate("t => { location.hash = t; }", token)
-            page.wait_for_function("s => document.querySelector('[data-verify-result]').dataset.state === s", arg=python,
-                                   timeout=5000)
+            wait_until(page, "s => document.querySelector('[data-verify-result]').dataset.state === s", python)
     finally:
         context.close()
 

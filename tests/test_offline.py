@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import wait_until
 from sitebuild import ROOT
 from test_browser_site import answer, bank
 
@@ -176,7 +177,7 @@ def test_search_works_from_disk(offline_page, offline_root, lang, query, expect)
         pg.keyboard.type(query)
         box.press("End")  # Material reads the query on keyup; Playwright types Cyrillic without key events
         try:
-            pg.wait_for_function("el => /[1-9]/.test(el.textContent)", arg=meta.element_handle(), timeout=2000)
+            wait_until(pg, "el => /[1-9]/.test(el.textContent)", meta.element_handle(), timeout=2000)
             break
         except Exception:  # noqa: BLE001 (playwright's TimeoutError): not ready yet
             continue

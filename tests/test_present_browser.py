@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import _Server
+from conftest import _Server, wait_until
 from sitebuild import build_site, make_site
 from test_every_page_browser import axe_violations
 
@@ -104,10 +104,10 @@ def test_controls_are_buttons_and_the_view_is_accessible(page, course_server):
 def test_leaving_full_screen_leaves_the_presentation(page, course_server):
     page.goto(course_server + "ru/module-2/storage/")
     start(page)
-    page.wait_for_function("document.fullscreenElement === document.documentElement")
+    wait_until(page, "() => document.fullscreenElement === document.documentElement")
     # what the browser does on its own Esc (it may already have left full screen itself: same outcome)
     page.evaluate("document.fullscreenElement && document.exitFullscreen().catch(() => {})")
-    page.wait_for_function("!document.documentElement.classList.contains('pr-on')")
+    wait_until(page, "() => !document.documentElement.classList.contains('pr-on')")
     assert page.evaluate("document.activeElement.matches('button[data-present]')")
     assert page.locator("button[data-present]").inner_text() == "Презентация"
 

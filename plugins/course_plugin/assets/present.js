@@ -4,7 +4,7 @@
 // [data-slide-break] (the Markdown marker <!-- slide -->); the title slide is the <h1> and what
 // follows it. Nothing is moved or copied: blocks of other slides are only hidden (class pr-off),
 // so quizzes keep working and Esc gives the page back exactly as it was.
-(function () {
+(() => {
   "use strict";
   var button = document.querySelector("[data-present]");
   var article = button && button.closest("article");
