@@ -54,6 +54,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.placements: dict[str, Page] = {}          # quiz id -> page, this language
         self.pages_with_quiz: set[str] = set()
         self.pages_with_deadline: set[str] = set()
+        self.rendered: dict[str, dict[str, str]] = {}  # page -> quiz id -> quiz HTML
         self.marker_problems: list[str] = []
         self.env = None
         self.language = None
@@ -136,11 +137,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         renderer = QuizRenderer(self.env, bridge.page_markdown_converter(config, page.file, files), strings,
                                 self.language)
 
-        def replace(match: re.Match) -> str:
-            quiz = self.bank.quizzes.get(match.group("id"))
-            return renderer.render(quiz) if quiz else match.group(0)
-
-        return HTML_MARKER.sub(replace, html)
+        # rendered now, placed in on_post_page: the search indexer never parses quiz markup
+        self.rendered[page.file.src_uri] = {m.group("id"): renderer.render(self.bank.quizzes[m.group("id")])
+                                            for m in HTML_MARKER.finditer(html) if m.group("id") in self.bank.quizzes}
+        return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled and page.content and PROGRESS_MARKER in page.content:
@@ -168,6 +168,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # per-page alternates from i18n that is a 404 per language on every page. The visible
         # language switcher keeps its own links.
         output = ALTERNATE_LINK.sub("", output)
+        quizzes = self.rendered.pop(page.file.src_uri, {})
+        output = HTML_MARKER.sub(lambda m: quizzes.get(m.group("id"), m.group(0)), output) if quizzes else output
         output = relative_switcher_links(output, config.site_url, page.url or "")
         output = add_quick_exit(output, self.env, self.config.exit_url, self._strings())
         if self.config.discreet:
