@@ -76,3 +76,9 @@ def plain_text_is_literal(extensions: list, configs: dict) -> bool:
 
 def packaged_file(config: MkDocsConfig, uri: str, abs_src_path: str) -> File:
     return File.generated(config, uri, abs_src_path=abs_src_path)
+
+
+def building_other_language(config: MkDocsConfig) -> bool:
+    """True inside the builds mkdocs-static-i18n starts for the non-default languages."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))

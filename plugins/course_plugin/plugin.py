@@ -27,6 +27,7 @@ from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.render import QuizRenderer, make_environment
 from .site_checks import missing_translations
+from . import search_index
 from .strings import ui_strings
 
 log = get_plugin_logger(__name__)
@@ -172,6 +173,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         output = HTML_MARKER.sub(lambda m: quizzes.get(m.group("id"), m.group(0)), output) if quizzes else output
         output = relative_switcher_links(output, config.site_url, page.url or "")
         output = add_quick_exit(output, self.env, self.config.exit_url, self._strings())
+        output = search_index.lazy_search(output, page.url, self.language, config)
         if self.config.discreet:
             icon = get_relative_url(NEUTRAL_ICON, page.url or "./")
             title = self.config.discreet_title.get(self.language) or next(iter(self.config.discreet_title.values()))
@@ -182,6 +184,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if page.file.src_uri in self.pages_with_quiz | self.pages_with_deadline:
             output = self._add_widget_assets(output, page)
         return add_security_meta(output)  # last: it hashes the final inline scripts
+
+    @event_priority(-200)  # after mkdocs-static-i18n has written the joined search index
+    def on_post_build(self, config: MkDocsConfig):
+        if self.config.enabled:
+            search_index.split_index(config)
 
     def _add_widget_assets(self, output: str, page: Page) -> str:
         css = get_relative_url(QUIZ_CSS, page.url or "./")
