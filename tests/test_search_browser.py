@@ -44,3 +44,11 @@ def test_each_language_has_a_lean_index_of_its_own(course_site):
     assert all(d["location"].startswith("ru/") for d in ru_docs)
     # quizzes are not indexed: their explanations would give the answers away
     assert not [d for d in en_docs + ru_docs if "cq-" in d["text"] or "Check answers" in d["text"]]
+
+
+def test_search_dialog_is_named_in_the_page_language(course_site):
+    """Material's search dialog has no accessible name (Lighthouse: aria-dialog-name)."""
+    for rel, name in (("index.html", "Search"), ("ru/module-1/index.html", "Поиск")):
+        html = (course_site / rel).read_text(encoding="utf-8")
+        assert f'role="dialog" aria-label="{name}"' in html, rel
+        assert html.index("assets/course/search.js") < html.index("assets/javascripts/bundle.")

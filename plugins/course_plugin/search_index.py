@@ -23,6 +23,8 @@ from . import mkdocs_bridge as bridge
 SHIM = "assets/course/search.js"
 INDEX = "search/search_index.json"
 BUNDLE_TAG = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*\.js"></script>')
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
 
 
 def index_path(language: str, default: str) -> str:
@@ -41,7 +43,12 @@ def lazy_search(html: str, page_url: str, language: str, config: MkDocsConfig) -
     shim = get_relative_url(SHIM, page_url or "./")
     index = get_relative_url(index_path(language, default), page_url or "./")
     tag = f'<script src="{shim}" data-index="{index}"></script>\n'
-    return BUNDLE_TAG.sub(lambda m: tag + m.group(0), html, count=1)
+    html = BUNDLE_TAG.sub(lambda m: tag + m.group(0), html, count=1)
+    # Material's search dialog has no accessible name: give it the search field's (translated) one
+    label = SEARCH_LABEL.search(html)
+    if label:
+        html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
+    return html
 
 
 def split_index(config: MkDocsConfig) -> dict[str, int]:
