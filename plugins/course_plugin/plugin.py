@@ -181,7 +181,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if page.file.src_uri in self.pages_with_deadline:
             js = get_relative_url(DEADLINE_JS, page.url or "./")
             output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
-        if page.file.src_uri in self.pages_with_quiz | self.pages_with_deadline:
+        if page.file.src_uri in self.pages_with_quiz or page.file.src_uri in self.pages_with_deadline:
             output = self._add_widget_assets(output, page)
         return add_security_meta(output)  # last: it hashes the final inline scripts
 
