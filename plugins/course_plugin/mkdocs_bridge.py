@@ -6,6 +6,7 @@ later move (for example to Zensical) one change, not a rewrite.
 
 from __future__ import annotations
 
+import html
 import re
 
 import markdown as md_lib
@@ -32,15 +33,45 @@ def current_language(config: MkDocsConfig) -> str:
 
 
 def page_markdown_converter(config: MkDocsConfig, file: File, files: Files):
-    """A Markdown-to-HTML function with the site's extensions and MkDocs' link resolution."""
-    md = md_lib.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+    """A Markdown-to-HTML function with the site's extensions and MkDocs' link resolution.
+
+    One ``Markdown`` instance per set of extensions is reused for every page (building one costs
+    about ten times a short conversion); only the link-resolving step is swapped per page.
+    Plain one-line text takes a fast path with exactly the output Markdown would give."""
+    key = repr((config["markdown_extensions"], config["mdx_configs"]))
+    md = _CONVERTERS.get(key)
+    if md is None:
+        md = md_lib.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        _CONVERTERS.clear()
+        _CONVERTERS[key] = md
     _RelativePathTreeprocessor(file, files, config)._register(md)
+    fast = plain_text_is_literal(config["markdown_extensions"], config["mdx_configs"] or {})
 
     def convert(text: str) -> str:
+        if fast and PLAIN_TEXT.fullmatch(text):
+            return f"<p>{html.escape(text.strip(), quote=False)}</p>"
         md.reset()
         return md.convert(text)
 
     return convert
+
+
+_CONVERTERS: dict[str, md_lib.Markdown] = {}
+
+# One line of words and ordinary punctuation, starting with a letter: no Markdown syntax (no list,
+# heading, emphasis, link, code, HTML, entity, table, admonition...) can be in it.
+PLAIN_TEXT = re.compile(r"[^\W\d_][\w .,;:?!'\"()%/\u2013\u2014\u2019\u201c\u201d\u00ab\u00bb\u2116-]*")
+# Extensions that leave such text as a bare paragraph (abbr does too unless given a glossary).
+LITERAL_SAFE = {"abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+                "fenced_code", "sane_lists", "nl2br", "pymdownx.details", "pymdownx.superfences",
+                "pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.mark", "pymdownx.keys", "pymdownx.highlight",
+                "pymdownx.inlinehilite", "pymdownx.snippets", "pymdownx.caret", "pymdownx.tilde"}
+
+
+def plain_text_is_literal(extensions: list, configs: dict) -> bool:
+    """Whether every configured extension leaves :data:`PLAIN_TEXT` as a bare ``<p>`` (else no fast path)."""
+    names = {e if isinstance(e, str) else "" for e in extensions}
+    return names <= LITERAL_SAFE and not (configs.get("abbr") or {}).get("glossary")
 
 
 def packaged_file(config: MkDocsConfig, uri: str, abs_src_path: str) -> File:
@@ -60,3 +91,9 @@ def add_anchor_ids(page, html: str) -> None:
     """Let MkDocs' link check know the ids of HTML the plugin inserted (e.g. #answer-key-ID)."""
     if getattr(page, "present_anchor_ids", None) is not None:
         page.present_anchor_ids.update(ID_ATTR.findall(html))
+
+
+def building_other_language(config: MkDocsConfig) -> bool:
+    """True inside the builds mkdocs-static-i18n starts for the non-default languages."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))

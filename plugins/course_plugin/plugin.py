@@ -30,6 +30,7 @@ from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.render import QuizRenderer, make_environment
 from .site_checks import missing_translations
+from . import search_index
 from .strings import ui_strings
 
 log = get_plugin_logger(__name__)
@@ -66,6 +67,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.page_styles: dict[str, list[str]] = {}     # page src -> extra course stylesheets
         self.presentable: set[str] = set()
         self.handouts: set[str] = set()
+        self.rendered: dict[str, dict[str, str]] = {}  # page -> quiz id -> quiz HTML
         self.marker_problems: list[str] = []
         self.env = None
         self.language = None
@@ -160,15 +162,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         renderer = QuizRenderer(self.env, bridge.page_markdown_converter(config, page.file, files), strings,
                                 self.language)
 
-        def replace(match: re.Match) -> str:
-            quiz = self.bank.quizzes.get(match.group("id"))
-            if not quiz:
-                return match.group(0)
-            rendered = renderer.render(quiz)
+        # rendered now, placed in on_post_page: the search indexer never parses quiz markup
+        self.rendered[page.file.src_uri] = {m.group("id"): renderer.render(self.bank.quizzes[m.group("id")])
+                                            for m in HTML_MARKER.finditer(html) if m.group("id") in self.bank.quizzes}
+        for rendered in self.rendered[page.file.src_uri].values():
             bridge.add_anchor_ids(page, rendered)   # links to #answer-key-ID are checked like any anchor
-            return rendered
-
-        return HTML_MARKER.sub(replace, html)
+        return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled and page.content and PROGRESS_MARKER in page.content:
@@ -207,8 +206,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # per-page alternates from i18n that is a 404 per language on every page. The visible
         # language switcher keeps its own links.
         output = ALTERNATE_LINK.sub("", output)
+        quizzes = self.rendered.pop(page.file.src_uri, {})
+        output = HTML_MARKER.sub(lambda m: quizzes.get(m.group("id"), m.group(0)), output) if quizzes else output
         output = relative_switcher_links(output, config.site_url, page.url or "")
         output = add_quick_exit(output, self.env, self.config.exit_url, self._strings())
+        output = search_index.lazy_search(output, page.url, self.language, config)
         if self.config.discreet:
             icon = get_relative_url(NEUTRAL_ICON, page.url or "./")
             title = self.config.discreet_title.get(self.language) or next(iter(self.config.discreet_title.values()))
@@ -222,7 +224,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for script in self.page_scripts.get(page.file.src_uri, []):
             js = get_relative_url(script, page.url or "./")
             output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
-        if page.file.src_uri in self.pages_with_quiz | self.pages_with_deadline:
+        if page.file.src_uri in self.pages_with_quiz or page.file.src_uri in self.pages_with_deadline:
             output = self._add_widget_assets(output, page)
         if page.file.src_uri in self.presentable:
             css = get_relative_url(PRESENT_CSS, page.url or "./")
@@ -246,6 +248,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.presentable.add(page.file.src_uri)
         html = present.add_slide_breaks(html)
         return present.add_present_button(html, present.present_button(self.env, self._strings()))
+
+    @event_priority(-200)  # after mkdocs-static-i18n has written the joined search index
+    def on_post_build(self, config: MkDocsConfig):
+        if self.config.enabled:
+            search_index.split_index(config)
 
     def _add_widget_assets(self, output: str, page: Page) -> str:
         css = get_relative_url(QUIZ_CSS, page.url or "./")

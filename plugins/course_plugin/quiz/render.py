@@ -17,8 +17,9 @@ def make_environment(override_dir: Path | None = None) -> Environment:
     loaders = [PackageLoader("course_plugin", "templates")]
     if override_dir is not None and override_dir.is_dir():
         loaders.insert(0, FileSystemLoader(str(override_dir)))
+    # auto_reload off: a build makes a new environment, so templates need no stat() at every include
     return Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True),
-                       trim_blocks=True, lstrip_blocks=True)
+                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
 
 
 class QuizRenderer:
