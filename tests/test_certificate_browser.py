@@ -179,10 +179,11 @@ def test_self_study_page_is_locked_and_says_what_is_missing(page, course_server)
     root = page.locator("[data-course-certificate]")
     assert root.get_attribute("data-cert-state") == "locked"
     assert page.locator("[data-cert-form]").is_hidden()
-    missing = page.locator("[data-cert-locked] li:visible").all_inner_texts()
-    assert len(missing) == 2, missing
-    assert "best score 40%" in missing[0] and "Module 2" in missing[0]
-    assert "not started" in missing[1] and "Module 3" in missing[1]
+    missing = page.locator("[data-cert-locked] li:visible")
+    assert missing.count() == 2, missing.all_inner_texts()
+    assert missing.nth(0).get_attribute("data-cert-quiz") == "module-2"
+    assert "best score 40%, pass mark 70%" in missing.nth(0).inner_text()
+    assert missing.nth(1).get_attribute("data-cert-quiz") == "module-3" and "not started" in missing.nth(1).inner_text()
     assert page.locator('[data-cert-quiz="module-1"]').is_hidden()
     assert not page.console_errors
 

@@ -20,8 +20,17 @@ def test_search_loads_on_first_use_and_finds_this_language_only(page, course_ser
     assert not [u for u in requests if index_or_worker(u)], "search was downloaded before it was used"
 
     page.click('input[name="query"]')
-    page.fill('input[name="query"]', word)
-    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    # The index is fetched and built on first use; a query typed before it is ready can be lost
+    # (as online: the learner types again). Type again until results show, for up to 30 s.
+    for _ in range(15):
+        page.fill('input[name="query"]', word)
+        page.keyboard.press("End")  # a real key event: fill() alone sends none for Cyrillic
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=2000)
+            break
+        except Exception:
+            continue
+    page.wait_for_selector(".md-search-result__item", timeout=1000)
     links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
     assert links
     for link in links:
