@@ -177,8 +177,9 @@ def cmd_issue(args) -> int:
     if roster.problems:
         for problem in roster.problems:
             print(f"error: {problem}", file=sys.stderr)
-        raise Failure(f"{len(roster.problems)} problem(s) in the roster; fix them all and run again. "
-                      "Nothing was issued.")
+        n = len(roster.problems)
+        raise Failure(f"{n} line{'s' if n != 1 else ''} of the roster with problems (above); fix them all and "
+                      "run again. Nothing was issued.")
     key = read_private_key(Path(args.key))
     public, kid = tk.public_key_b64(key), tk.key_id(key)
     if public not in settings["certificate_keys"]:
