@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Callable
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
@@ -33,6 +34,9 @@ class QuizRenderer:
         self.markdown = markdown
         self.strings = strings
         self.language = language
+        # Templates read ``s.key``, ``item.number``...: Jinja tries attribute access first, which on a
+        # dict raises (and catches) an AttributeError every time; plain attributes are found at once.
+        self.s = SimpleNamespace(**strings)
 
     def text(self, value: dict[str, str] | None) -> Markup:
         if not value:
@@ -56,41 +60,41 @@ class QuizRenderer:
                 number += 1
                 rendered.append(self._question(quiz, q, number))
             if isinstance(item, Scenario):
-                blocks.append({"scenario": {"id": item.id, "title": self.inline(item.title), "text": self.text(item.text)},
-                               "questions": rendered})
+                scenario = SimpleNamespace(id=item.id, title=self.inline(item.title), text=self.text(item.text))
+                blocks.append(SimpleNamespace(scenario=scenario, questions=rendered))
             else:
-                blocks.append({"scenario": None, "questions": rendered})
+                blocks.append(SimpleNamespace(scenario=None, questions=rendered))
         title = self.inline(quiz.title)
         html = self.env.get_template("quiz.html").render(
-            quiz=quiz, title=title, intro=self.text(quiz.intro), blocks=blocks, s=self.strings,
+            quiz=quiz, title=title, intro=self.text(quiz.intro), blocks=blocks, s=self.s,
             data=Markup(script_json(self._data(quiz))))
         # The trainer's answer key, rendered from the same bank beside the quiz (outside [data-quiz],
         # so quiz.js never sees it). It is hidden until the URL targets it (#answer-key-ID): pure
         # CSS, so it works without JavaScript, from disk and in print.
-        key = self.env.get_template("quiz_key.html").render(quiz=quiz, title=title, blocks=blocks, s=self.strings)
+        key = self.env.get_template("quiz_key.html").render(quiz=quiz, title=title, blocks=blocks, s=self.s)
         return html + "\n" + key
 
     def _question(self, quiz: Quiz, q, number: int) -> dict:
         if isinstance(q, TrueFalseQuestion):
             options = [
-                {"id": "true", "text": self._tf_label(True),
-                 "feedback": self.text(q.feedback_true)},
-                {"id": "false", "text": self._tf_label(False), "feedback": self.text(q.feedback_false)},
+                SimpleNamespace(id="true", text=self._tf_label(True), feedback=self.text(q.feedback_true)),
+                SimpleNamespace(id="false", text=self._tf_label(False), feedback=self.text(q.feedback_false)),
             ]
         elif isinstance(q, OrderingQuestion):
-            options = [{"id": o.id, "text": self.inline(o.text), "feedback": Markup("")} for o in q.options]
+            options = [SimpleNamespace(id=o.id, text=self.inline(o.text), feedback=Markup("")) for o in q.options]
             options = _shuffled_not_identity(options, f"{quiz.id}/{q.id}")
         else:
-            options = [{"id": o.id, "text": self.inline(o.text), "feedback": self.text(o.feedback)} for o in q.options]
+            options = [SimpleNamespace(id=o.id, text=self.inline(o.text), feedback=self.text(o.feedback))
+                       for o in q.options]
         correct_labels = self._correct_labels(q)
         correct = q.correct_ids()
         if isinstance(q, OrderingQuestion):   # the key lists the steps in the correct order
-            key_options = [{"id": o.id, "text": self.inline(o.text), "correct": True} for o in q.options]
+            key_options = [SimpleNamespace(id=o.id, text=self.inline(o.text), correct=True) for o in q.options]
         else:                                 # the key lists the options as authored, correct ones marked
-            key_options = [{"id": o["id"], "text": o["text"], "correct": o["id"] in correct} for o in options]
-        return {"key_options": key_options, "q": q, "number": number, "legend": self.inline(q.text), "hint": self.text(q.hint),
-                "explanation": self.text(q.explanation), "options": options, "correct_labels": correct_labels,
-                "dom_id": f"cq-{quiz.id}-{q.id}"}
+            key_options = [SimpleNamespace(id=o.id, text=o.text, correct=o.id in correct) for o in options]
+        return SimpleNamespace(key_options=key_options, q=q, number=number, legend=self.inline(q.text),
+                               hint=self.text(q.hint), explanation=self.text(q.explanation), options=options,
+                               correct_labels=correct_labels, dom_id=f"cq-{quiz.id}-{q.id}")
 
     def _tf_label(self, value: bool) -> Markup:
         return Markup.escape(self.strings["true" if value else "false"])
@@ -117,7 +121,7 @@ BROWSER_STRINGS = ("question_n", "correct", "incorrect", "partial", "unanswered"
                    "unanswered_count", "attempts_left", "no_attempts", "moved")
 
 
-def _shuffled_not_identity(items: list[dict], seed: str) -> list[dict]:
+def _shuffled_not_identity(items: list, seed: str) -> list:
     """A stable shuffle (same output every build) that never shows the correct order."""
     shuffled = items[:]
     random.Random(seed).shuffle(shuffled)
