@@ -17,11 +17,20 @@ ICON = re.compile(r'<link rel="icon" href="[^"]*">')
 
 def add_quick_exit(html: str, env, url: str, strings: dict[str, str]) -> str:
     """The exit link first in the tab order (after the skip link) and the button in the sticky header."""
+    return insert_quick_exit(html, *quick_exit_parts(env, url, strings))
+
+
+def quick_exit_parts(env, url: str, strings: dict[str, str]) -> tuple[str, str]:
+    """The quick-exit block (link, messages, storage choice) and the header button, for every page."""
     # the strings course.js needs: exit messages, the storage choice and "Erase my data"
     wanted = {k: v for k, v in strings.items() if k.startswith(("exit_press", "exit_leaving", "storage_saved", "erase_"))}
     block = env.get_template("quick_exit.html").render(
         url=url, s=strings, strings_json=json.dumps(wanted, ensure_ascii=False))
     button = env.get_template("exit_button.html").render(url=url, s=strings)
+    return block, button
+
+
+def insert_quick_exit(html: str, block: str, button: str) -> str:
     anchor = '<div data-md-component="announce">'
     if anchor in html:
         html = html.replace(anchor, block + anchor, 1)

@@ -40,12 +40,14 @@ class QuizRenderer:
 
     def text(self, value: dict[str, str] | None) -> Markup:
         if not value:
-            return Markup("")
+            return _EMPTY
         return Markup(self.markdown(value[self.language]))
 
     def inline(self, value: dict[str, str] | None) -> Markup:
         """Markdown rendered for a label or legend: a single paragraph is unwrapped."""
-        html = str(self.text(value)).strip()
+        if not value:
+            return _EMPTY
+        html = self.markdown(value[self.language]).strip()
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)
@@ -74,37 +76,34 @@ class QuizRenderer:
         key = self.env.get_template("quiz_key.html").render(quiz=quiz, title=title, blocks=blocks, s=self.s)
         return html + "\n" + key
 
-    def _question(self, quiz: Quiz, q, number: int) -> dict:
+    def _question(self, quiz: Quiz, q, number: int) -> SimpleNamespace:
+        # each option text is converted once and reused by the question, its answer and the key
         if isinstance(q, TrueFalseQuestion):
             options = [
                 SimpleNamespace(id="true", text=self._tf_label(True), feedback=self.text(q.feedback_true)),
                 SimpleNamespace(id="false", text=self._tf_label(False), feedback=self.text(q.feedback_false)),
             ]
+            correct_labels = [self._tf_label(q.answer)]
+            key_options = [SimpleNamespace(id=o.id, text=o.text, correct=o.id in q.correct_ids())
+                           for o in options]
         elif isinstance(q, OrderingQuestion):
-            options = [SimpleNamespace(id=o.id, text=self.inline(o.text), feedback=Markup("")) for o in q.options]
-            options = _shuffled_not_identity(options, f"{quiz.id}/{q.id}")
+            steps = [SimpleNamespace(id=o.id, text=self.inline(o.text), feedback=_EMPTY) for o in q.options]
+            options = _shuffled_not_identity(steps, f"{quiz.id}/{q.id}")
+            correct_labels = [o.text for o in steps]   # the steps in the correct order
+            key_options = [SimpleNamespace(id=o.id, text=o.text, correct=True) for o in steps]
         else:
             options = [SimpleNamespace(id=o.id, text=self.inline(o.text), feedback=self.text(o.feedback))
                        for o in q.options]
-        correct_labels = self._correct_labels(q)
-        correct = q.correct_ids()
-        if isinstance(q, OrderingQuestion):   # the key lists the steps in the correct order
-            key_options = [SimpleNamespace(id=o.id, text=self.inline(o.text), correct=True) for o in q.options]
-        else:                                 # the key lists the options as authored, correct ones marked
-            key_options = [SimpleNamespace(id=o.id, text=o.text, correct=o.id in correct) for o in options]
+            correct_labels = [o.text for o, authored in zip(options, q.options) if authored.correct]
+            # the key lists the options as authored, correct ones marked
+            key_options = [SimpleNamespace(id=o.id, text=o.text, correct=authored.correct)
+                           for o, authored in zip(options, q.options)]
         return SimpleNamespace(key_options=key_options, q=q, number=number, legend=self.inline(q.text),
                                hint=self.text(q.hint), explanation=self.text(q.explanation), options=options,
                                correct_labels=correct_labels, dom_id=f"cq-{quiz.id}-{q.id}")
 
     def _tf_label(self, value: bool) -> Markup:
         return Markup.escape(self.strings["true" if value else "false"])
-
-    def _correct_labels(self, q) -> list[Markup]:
-        if isinstance(q, TrueFalseQuestion):
-            return [self._tf_label(q.answer)]
-        if isinstance(q, OrderingQuestion):
-            return [self.inline(o.text) for o in q.options]
-        return [self.inline(o.text) for o in q.options if o.correct]
 
     def _data(self, quiz: Quiz) -> dict:
         """What the browser needs to score: the key, weights and the UI strings."""
@@ -115,6 +114,8 @@ class QuizRenderer:
         strings = {k: self.strings[k] for k in BROWSER_STRINGS}
         return {"id": quiz.id, "pass": quiz.pass_mark, "module": quiz.module, "q": questions, "s": strings}
 
+
+_EMPTY = Markup("")
 
 # the UI strings quiz.js uses (the rest are rendered into the HTML at build time)
 BROWSER_STRINGS = ("question_n", "correct", "incorrect", "partial", "unanswered", "score", "passed", "not_passed",
