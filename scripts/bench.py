@@ -40,12 +40,13 @@ theme:
   font: false
   features: [navigation.sections, navigation.prune]
 plugins:
-  - search
+  - search:
+      lang: [en, ru]
   - i18n:
       docs_structure: folder
       fallback_to_default: false
       reconfigure_material: true
-      reconfigure_search: true
+      reconfigure_search: false
       languages:
         - {{locale: en, default: true, name: English, build: true}}
         - {{locale: ru, name: Русский, build: true}}

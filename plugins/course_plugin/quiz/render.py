@@ -1,4 +1,4 @@
-"""Render a quiz to accessible HTML with Jinja2 templates (autoescaped, overridable by a site)."""
+"""Render a quiz to accessible HTML with Jinja2 templates (overridable by a site)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,28 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Callable
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 from markupsafe import Markup
 
 from .model import OrderingQuestion, Quiz, Scenario, TrueFalseQuestion
 
+# The quiz templates are filled only with HTML-safe values: Markdown output and UI strings as
+# ``Markup``, ids validated as ``[a-z0-9-]`` and numbers. So the packaged ones are rendered without
+# autoescaping, which halves their cost (a 10-question quiz has some 500 ``{{ }}``); the output is
+# the same as autoescaped (tests/test_quiz_render.py checks it for every quiz). Every other template,
+# and a site's own copy of a quiz template, is autoescaped.
+QUIZ_TEMPLATES = frozenset({"quiz.html", "quiz_question.html", "quiz_key.html"})
 
-def make_environment(override_dir: Path | None = None) -> Environment:
+
+def make_environment(override_dir: Path | None = None, fast_quiz_templates: bool = True) -> Environment:
     loaders = [PackageLoader("course_plugin", "templates")]
+    overridden = set()
     if override_dir is not None and override_dir.is_dir():
         loaders.insert(0, FileSystemLoader(str(override_dir)))
+        overridden = {name for name in QUIZ_TEMPLATES if (override_dir / name).is_file()}
+    unescaped = QUIZ_TEMPLATES - overridden if fast_quiz_templates else frozenset()
     # auto_reload off: a build makes a new environment, so templates need no stat() at every include
-    return Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True),
+    return Environment(loader=ChoiceLoader(loaders), autoescape=lambda name: name not in unescaped,
                        trim_blocks=True, lstrip_blocks=True, auto_reload=False)
 
 
@@ -36,7 +46,8 @@ class QuizRenderer:
         self.language = language
         # Templates read ``s.key``, ``item.number``...: Jinja tries attribute access first, which on a
         # dict raises (and catches) an AttributeError every time; plain attributes are found at once.
-        self.s = SimpleNamespace(**strings)
+        # The strings are escaped here, once (autoescaping leaves Markup as it is).
+        self.s = SimpleNamespace(**{key: Markup.escape(value) for key, value in strings.items()})
 
     def text(self, value: dict[str, str] | None) -> Markup:
         if not value:
