@@ -75,6 +75,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.classic = False
         self._string_cache: dict[str, dict[str, str]] = {}
         self._quick_exit: dict[str, tuple[str, str]] = {}   # language -> quick-exit block, button
+        self._renderer: QuizRenderer | None = None
 
     # -- configuration ------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig):
@@ -163,9 +164,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.pages_with_deadline.add(page.file.src_uri)
         if page.file.src_uri not in self.pages_with_quiz:
             return html
-        strings = self._strings()
-        renderer = QuizRenderer(self.env, bridge.page_markdown_converter(config, page.file, files), strings,
-                                self.language)
+        if self._renderer is None:   # one per language; only the Markdown converter is the page's own
+            self._renderer = QuizRenderer(self.env, None, self._strings(), self.language)
+        renderer = self._renderer
+        renderer.markdown = bridge.page_markdown_converter(config, page.file, files)
 
         # rendered now, placed in on_post_page: the search indexer never parses quiz markup
         self.rendered[page.file.src_uri] = {m.group("id"): renderer.render(self.bank.quizzes[m.group("id")])

@@ -92,8 +92,10 @@ def parse_quiz(text: str, languages: list[str], name: str = "<quiz>") -> tuple[Q
                                     "(text containing ': ' or starting with a special character needs quotes)", line)]
     if node is None:
         return None, [Problem(name, "the file is empty: write a quiz (see quizzes/README.md) or delete the file")]
-    problems = list(_duplicate_keys(node, name)) + list(_duplicate_question_ids(node, name))
-    data = _construct(node)  # from the same node tree: the file is parsed once
+    data, plain = _construct(node)  # from the same node tree: the file is parsed once
+    # a duplicate key shows as a shorter dict; the full check (with lines) runs only then
+    problems = [] if plain else list(_duplicate_keys(node, name))
+    problems += _duplicate_question_ids(node, name)
     if not isinstance(data, dict):
         return None, [Problem(name, "a quiz file must be a mapping with `id`, `title` and `questions` at the top level",
                               node.start_mark.line + 1)]
@@ -122,52 +124,63 @@ def _as_bytes(text: str) -> str | bytes:
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
-def _construct(node: yaml.Node) -> Any:
-    """Python data from the node tree, as PyYAML's ``SafeConstructor`` builds it.
+def _construct(node: yaml.Node) -> tuple[Any, bool]:
+    """Python data from the node tree, as PyYAML's ``SafeConstructor`` builds it, and whether
+    the document is plain: no mapping lost a duplicate key and every key is a string.
 
     Plain mappings, sequences and strings (nearly every node of a quiz) are built directly;
     any other node (numbers, booleans, merge keys, ...) goes to ``SafeConstructor``. A document
     whose aliases make it recursive goes to ``SafeConstructor`` whole."""
-    constructor = yaml.constructor.SafeConstructor()
+    state = _State(yaml.constructor.SafeConstructor())
     try:
-        return _build(node, constructor, set())
+        return _build(node, state), state.plain
     except _Recursive:
-        return yaml.constructor.SafeConstructor().construct_document(node)
+        return yaml.constructor.SafeConstructor().construct_document(node), False
 
 
 class _Recursive(Exception):
     pass
 
 
-def _build(node: yaml.Node, constructor: yaml.constructor.SafeConstructor, active: set[int]) -> Any:
+class _State:
+    def __init__(self, constructor: yaml.constructor.SafeConstructor):
+        self.constructor = constructor
+        self.active: set[int] = set()   # the mappings and sequences being built (recursion check)
+        self.plain = True
+
+
+def _build(node: yaml.Node, state: _State) -> Any:
     tag = node.tag
     if tag == _STR and isinstance(node, yaml.ScalarNode):
         return node.value
-    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
-        children = node.value
-    elif (tag == _MAP and isinstance(node, yaml.MappingNode)
-          and not any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value)):
-        children = [x for pair in node.value for x in pair]
-    else:
-        return constructor.construct_document(node) if not isinstance(node, yaml.ScalarNode) \
-            else constructor.construct_object(node, deep=True)
-    if id(node) in active:
+    is_map = (tag == _MAP and isinstance(node, yaml.MappingNode)
+              and not any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value))
+    if not is_map and not (tag == _SEQ and isinstance(node, yaml.SequenceNode)):
+        if isinstance(node, yaml.ScalarNode):
+            return state.constructor.construct_object(node, deep=True)
+        state.plain = False
+        return state.constructor.construct_document(node)
+    if id(node) in state.active:
         raise _Recursive
-    active.add(id(node))
+    state.active.add(id(node))
     try:
-        if tag == _SEQ:
-            return [_build(child, constructor, active) for child in children]
+        if not is_map:
+            return [_build(child, state) for child in node.value]
         out = {}
         for key, value in node.value:
-            key_data = _build(key, constructor, active)
+            if not (key.tag == _STR and isinstance(key, yaml.ScalarNode)):
+                state.plain = False
+            key_data = _build(key, state)
             try:
                 hash(key_data)
             except TypeError:  # as SafeConstructor: an unhashable key is a construction error
-                return constructor.construct_document(node)
-            out[key_data] = _build(value, constructor, active)
+                return state.constructor.construct_document(node)
+            out[key_data] = _build(value, state)
+        if len(out) < len(node.value):
+            state.plain = False
         return out
     finally:
-        active.discard(id(node))
+        state.active.discard(id(node))
 
 
 # -- error explanation -------------------------------------------------------------------------
