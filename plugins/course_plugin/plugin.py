@@ -76,6 +76,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._string_cache: dict[str, dict[str, str]] = {}
         self._quick_exit: dict[str, tuple[str, str]] = {}   # language -> quick-exit block, button
         self._renderer: QuizRenderer | None = None
+        self._present_button: dict[str, str] = {}
 
     # -- configuration ------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig):
@@ -265,7 +266,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return html
         self.presentable.add(page.file.src_uri)
         html = present.add_slide_breaks(html)
-        return present.add_present_button(html, present.present_button(self.env, self._strings()))
+        if self.language not in self._present_button:  # the same on every page of a language
+            self._present_button[self.language] = present.present_button(self.env, self._strings())
+        return present.add_present_button(html, self._present_button[self.language])
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the joined search index
     def on_post_build(self, config: MkDocsConfig):
