@@ -7,6 +7,7 @@ the field and what to do. Nothing here raises on bad input: callers decide how t
 from __future__ import annotations
 
 import difflib
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,19 @@ class QuizBank:
 
 def load_bank(quiz_dir: Path, languages: list[str], root: Path | None = None) -> QuizBank:
     """Load and validate every ``*.yml`` / ``*.yaml`` file in ``quiz_dir``."""
+    # The bank is many small long-lived objects: while it grows, the cyclic garbage collector
+    # scans it again and again (40 % of the loading time for 1000 quizzes). It is paused for the
+    # load only; any reference cycle made meanwhile is collected once it runs again.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_bank(quiz_dir, languages, root)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_bank(quiz_dir: Path, languages: list[str], root: Path | None) -> QuizBank:
     bank = QuizBank()
     root = root or quiz_dir.parent
     files = sorted([*quiz_dir.glob("*.yml"), *quiz_dir.glob("*.yaml")])
