@@ -28,7 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LANGUAGES = ("en", "ru")
-PAGES_PER_SECTION = 10   # pages are grouped in sections, like the course's modules
+# The nav of a large course: pages in sections of 10, sections in modules of 10 (N = 1000: 10
+# modules). Material draws every top-level module open on every page (navigation.sections)
+# and, with navigation.prune, only the open section's pages: the nav grows with the number of
+# modules and sections, not of pages, as it would on a real course of that size.
+PAGES_PER_SECTION = 10
+SECTIONS_PER_MODULE = 10
 QUESTIONS = 10
 
 CONFIG = """\
@@ -40,12 +45,13 @@ theme:
   font: false
   features: [navigation.sections, navigation.prune]
 plugins:
-  - search
+  - search:
+      lang: [en, ru]
   - i18n:
       docs_structure: folder
       fallback_to_default: false
       reconfigure_material: true
-      reconfigure_search: true
+      reconfigure_search: false
       languages:
         - {{locale: en, default: true, name: English, build: true}}
         - {{locale: ru, name: Русский, build: true}}
@@ -99,9 +105,10 @@ def quiz_yaml(number: int) -> str:
 def make_course(root: Path, pages: int) -> dict[bool, Path]:
     """Write the synthetic course into ``root``; return its config file with / without the plugin."""
     for number in range(1, pages + 1):
-        section = f"section-{(number - 1) // PAGES_PER_SECTION + 1:03d}"
+        section = (number - 1) // PAGES_PER_SECTION + 1
+        module = (section - 1) // SECTIONS_PER_MODULE + 1
         for lang in LANGUAGES:
-            path = root / "docs" / lang / section / f"page-{number:04d}.md"
+            path = root / "docs" / lang / f"module-{module:02d}" / f"section-{section:03d}" / f"page-{number:04d}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page_markdown(lang, number), encoding="utf-8")
         (root / "quizzes").mkdir(exist_ok=True)

@@ -37,7 +37,7 @@ def test_synthetic_course_builds_with_quizzes_only_when_the_plugin_is_on(tmp_pat
         wall, cpu = bench.time_build(configs[enabled], tmp_path / f"site{enabled}")  # in its own process
         assert wall > 0 and cpu > 0
         for lang in ("", "ru/"):
-            html = (tmp_path / f"site{enabled}" / lang / "section-001/page-0002/index.html").read_text(encoding="utf-8")
+            html = (tmp_path / f"site{enabled}" / lang / "module-01/section-001/page-0002/index.html").read_text(encoding="utf-8")
             assert ('data-quiz="q0002"' in html) is enabled
             assert html.count("data-question=") == (10 if enabled else 0)
 

@@ -84,13 +84,18 @@ def offline_build(config: MkDocsConfig) -> bool:
                for plugin in config.plugins.values())
 
 
-ID_ATTR = re.compile(r'\bid="([^"]+)"')
+ID_ATTR = re.compile(r'id="([^"]+)"')
+WORD_CHAR = re.compile(r"\w")
 
 
 def add_anchor_ids(page, html: str) -> None:
     """Let MkDocs' link check know the ids of HTML the plugin inserted (e.g. #answer-key-ID)."""
     if getattr(page, "present_anchor_ids", None) is not None:
-        page.present_anchor_ids.update(ID_ATTR.findall(html))
+        # the matches of \bid="..." (a word boundary first, the same as "data-id=" and " id="): the
+        # check after the search is ten times faster than \b in the pattern, which defeats the
+        # search for the literal prefix
+        page.present_anchor_ids.update(m.group(1) for m in ID_ATTR.finditer(html)
+                                       if not (m.start() and WORD_CHAR.match(html, m.start() - 1)))
 
 
 def building_other_language(config: MkDocsConfig) -> bool:

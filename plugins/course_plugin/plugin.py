@@ -24,7 +24,7 @@ from .config import CourseConfig
 from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
 from .progress import PROGRESS_MARKER, render_progress
-from .safety import relative_switcher_links, add_quick_exit, add_security_meta, neutral_tab
+from .safety import add_security_meta, insert_quick_exit, neutral_tab, quick_exit_parts, relative_switcher_links
 from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
@@ -56,6 +56,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def __init__(self):
         self.bank: QuizBank | None = None
+        self._shared_env, self._env_for = None, None
         self._checked_languages = False
         self._reset()
 
@@ -67,12 +68,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.page_styles: dict[str, list[str]] = {}     # page src -> extra course stylesheets
         self.presentable: set[str] = set()
         self.handouts: set[str] = set()
-        self.rendered: dict[str, dict[str, str]] = {}  # page -> quiz id -> quiz HTML
+        self.rendered: dict[str, dict[str, str]] = {}  # page -> quiz marker as written -> quiz HTML
         self.marker_problems: list[str] = []
         self.env = None
         self.language = None
         self.classic = False
         self._string_cache: dict[str, dict[str, str]] = {}
+        self._quick_exit: dict[str, tuple[str, str]] = {}   # language -> quick-exit block, button
+        self._renderer: QuizRenderer | None = None
+        self._present_button: dict[str, str] = {}
 
     # -- configuration ------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig):
@@ -103,7 +107,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.cert_keys, problems = published_keys(self.config.certificate_keys, self.config.certificate_revoked)
         if problems:
             raise PluginError("Certificate settings:\n  " + "\n  ".join(problems))
-        self.env = make_environment(root / self.config.templates_dir)
+        templates = root / self.config.templates_dir
+        if self._env_for != templates:   # compiled templates are kept across the language builds
+            self._shared_env, self._env_for = make_environment(templates), templates
+        self.env = self._shared_env
         self.classic = self.config.classic_scripts or bridge.offline_build(config)
         return config
 
@@ -158,12 +165,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.pages_with_deadline.add(page.file.src_uri)
         if page.file.src_uri not in self.pages_with_quiz:
             return html
-        strings = self._strings()
-        renderer = QuizRenderer(self.env, bridge.page_markdown_converter(config, page.file, files), strings,
-                                self.language)
+        if self._renderer is None:   # one per language; only the Markdown converter is the page's own
+            self._renderer = QuizRenderer(self.env, None, self._strings(), self.language)
+        renderer = self._renderer
+        renderer.markdown = bridge.page_markdown_converter(config, page.file, files)
 
         # rendered now, placed in on_post_page: the search indexer never parses quiz markup
-        self.rendered[page.file.src_uri] = {m.group("id"): renderer.render(self.bank.quizzes[m.group("id")])
+        self.rendered[page.file.src_uri] = {m.group(0): renderer.render(self.bank.quizzes[m.group("id")])
                                             for m in HTML_MARKER.finditer(html) if m.group("id") in self.bank.quizzes}
         for rendered in self.rendered[page.file.src_uri].values():
             bridge.add_anchor_ids(page, rendered)   # links to #answer-key-ID are checked like any anchor
@@ -205,33 +213,44 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # Material fetches "sitemap.xml" beside every <link rel=alternate hreflang> target; with
         # per-page alternates from i18n that is a 404 per language on every page. The visible
         # language switcher keeps its own links.
-        output = ALTERNATE_LINK.sub("", output)
-        quizzes = self.rendered.pop(page.file.src_uri, {})
-        output = HTML_MARKER.sub(lambda m: quizzes.get(m.group("id"), m.group(0)), output) if quizzes else output
+        head_end = output.find("</head>")   # the alternates are in the head: the body is not searched
+        if head_end > 0:
+            output = ALTERNATE_LINK.sub("", output[:head_end]) + output[head_end:]
+        else:
+            output = ALTERNATE_LINK.sub("", output)
+        # the page's markers as written (a plain string search is several times faster than the pattern)
+        for marker, quiz_html in self.rendered.pop(page.file.src_uri, {}).items():
+            output = output.replace(marker, quiz_html)
         output = relative_switcher_links(output, config.site_url, page.url or "")
-        output = add_quick_exit(output, self.env, self.config.exit_url, self._strings())
+        if self.language not in self._quick_exit:  # the same on every page of a language
+            self._quick_exit[self.language] = quick_exit_parts(self.env, self.config.exit_url, self._strings())
+        output = insert_quick_exit(output, *self._quick_exit[self.language])
         output = search_index.lazy_search(output, page.url, self.language, config)
         if self.config.discreet:
             icon = get_relative_url(NEUTRAL_ICON, page.url or "./")
             title = self.config.discreet_title.get(self.language) or next(iter(self.config.discreet_title.values()))
             output = neutral_tab(output, title, icon)
-        if page.file.src_uri in self.pages_with_deadline:
-            js = get_relative_url(DEADLINE_JS, page.url or "./")
-            output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
-        for sheet in self.page_styles.get(page.file.src_uri, []):
-            css = get_relative_url(sheet, page.url or "./")
-            output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
-        for script in self.page_scripts.get(page.file.src_uri, []):
-            js = get_relative_url(script, page.url or "./")
-            output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
-        if page.file.src_uri in self.pages_with_quiz or page.file.src_uri in self.pages_with_deadline:
-            output = self._add_widget_assets(output, page)
-        if page.file.src_uri in self.presentable:
-            css = get_relative_url(PRESENT_CSS, page.url or "./")
-            js = get_relative_url(PRESENT_JS, page.url or "./")
-            output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+        # the page's own stylesheets and scripts, each list inserted in one pass
+        src = page.file.src_uri
+        base = page.url or "./"
+        head, body = [], []
+        if src in self.pages_with_deadline:
+            body.append(f'<script type="module" src="{get_relative_url(DEADLINE_JS, base)}"></script>')
+        head += [f'<link rel="stylesheet" href="{get_relative_url(css, base)}">' for css in self.page_styles.get(src, [])]
+        body += [f'<script type="module" src="{get_relative_url(js, base)}"></script>'
+                 for js in self.page_scripts.get(src, [])]
+        if src in self.pages_with_quiz or src in self.pages_with_deadline:
+            head.append(f'<link rel="stylesheet" href="{get_relative_url(QUIZ_CSS, base)}">')
+            if src in self.pages_with_quiz:
+                body.append(f'<script type="module" src="{get_relative_url(QUIZ_JS, base)}"></script>')
+        if src in self.presentable:
+            head.append(f'<link rel="stylesheet" href="{get_relative_url(PRESENT_CSS, base)}">')
             # a classic script, not a module: it must also run from file://
-            output = output.replace("</body>", f'<script src="{js}"></script>\n</body>', 1)
+            body.append(f'<script src="{get_relative_url(PRESENT_JS, base)}"></script>')
+        if head:
+            output = output.replace("</head>", "\n".join(head) + "\n</head>", 1)
+        if body:
+            output = output.replace("</body>", "\n".join(body) + "\n</body>", 1)
         if page.file.src_uri in self.handouts:
             output = present.mark_handout(output)
         if self.classic:
@@ -247,20 +266,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return html
         self.presentable.add(page.file.src_uri)
         html = present.add_slide_breaks(html)
-        return present.add_present_button(html, present.present_button(self.env, self._strings()))
+        if self.language not in self._present_button:  # the same on every page of a language
+            self._present_button[self.language] = present.present_button(self.env, self._strings())
+        return present.add_present_button(html, self._present_button[self.language])
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the joined search index
     def on_post_build(self, config: MkDocsConfig):
         if self.config.enabled:
             search_index.split_index(config)
-
-    def _add_widget_assets(self, output: str, page: Page) -> str:
-        css = get_relative_url(QUIZ_CSS, page.url or "./")
-        js = get_relative_url(QUIZ_JS, page.url or "./")
-        output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
-        if page.file.src_uri in self.pages_with_quiz:
-            output = output.replace("</body>", f'<script type="module" src="{js}"></script>\n</body>', 1)
-        return output
 
     # -- helpers ------------------------------------------------------------------------------
     def _strings(self, language: str | None = None) -> dict[str, str]:

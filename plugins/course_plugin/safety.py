@@ -17,11 +17,20 @@ ICON = re.compile(r'<link rel="icon" href="[^"]*">')
 
 def add_quick_exit(html: str, env, url: str, strings: dict[str, str]) -> str:
     """The exit link first in the tab order (after the skip link) and the button in the sticky header."""
+    return insert_quick_exit(html, *quick_exit_parts(env, url, strings))
+
+
+def quick_exit_parts(env, url: str, strings: dict[str, str]) -> tuple[str, str]:
+    """The quick-exit block (link, messages, storage choice) and the header button, for every page."""
     # the strings course.js needs: exit messages, the storage choice and "Erase my data"
     wanted = {k: v for k, v in strings.items() if k.startswith(("exit_press", "exit_leaving", "storage_saved", "erase_"))}
     block = env.get_template("quick_exit.html").render(
         url=url, s=strings, strings_json=json.dumps(wanted, ensure_ascii=False))
     button = env.get_template("exit_button.html").render(url=url, s=strings)
+    return block, button
+
+
+def insert_quick_exit(html: str, block: str, button: str) -> str:
     anchor = '<div data-md-component="announce">'
     if anchor in html:
         html = html.replace(anchor, block + anchor, 1)
@@ -45,15 +54,32 @@ CSP_BASE = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; i
 def inline_script_hashes(html: str) -> list[str]:
     """CSP sources for every executable inline script of this page (JSON data blocks excluded)."""
     out = []
-    for m in INLINE_SCRIPT.finditer(html):
-        attrs = m.group("attrs")
+    for attrs, body in _scripts(html):
         if "src=" in attrs or "application/json" in attrs or "application/ld+json" in attrs:
             continue
-        digest = base64.b64encode(hashlib.sha256(m.group("body").encode("utf-8")).digest()).decode()
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
         source = f"'sha256-{digest}'"
         if source not in out:
             out.append(source)
     return out
+
+
+def _scripts(html: str):
+    """``(attributes, body)`` of each ``<script>``: the matches of :data:`INLINE_SCRIPT`, found with
+    plain string searches (the pattern's lazy body steps through long scripts one character at a time)."""
+    pos = 0
+    while True:
+        start = html.find("<script", pos)
+        if start < 0:
+            return
+        tag_end = html.find(">", start + 7)
+        if tag_end < 0:
+            return
+        end = html.find("</script>", tag_end + 1)
+        if end < 0:
+            return
+        yield html[start + 7:tag_end], html[tag_end + 1:end]
+        pos = end + 9
 
 
 def add_security_meta(html: str) -> str:
@@ -82,4 +108,8 @@ def relative_switcher_links(html: str, site_url: str | None, page_url: str) -> s
         target = path[len(prefix):] or "./"
         return m.group(1) + get_relative_url(target, page_url or "./") + m.group(3)
 
-    return SWITCH_LINK.sub(fix, html)
+    # the switcher is in the header: the rest of the page is not searched
+    end = html.find("</header>")
+    if end < 0:
+        return SWITCH_LINK.sub(fix, html)
+    return SWITCH_LINK.sub(fix, html[:end]) + html[end:]

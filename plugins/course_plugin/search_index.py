@@ -22,6 +22,7 @@ from . import mkdocs_bridge as bridge
 
 SHIM = "assets/course/search.js"
 INDEX = "search/search_index.json"
+BUNDLE_NAME = "assets/javascripts/bundle."
 BUNDLE_TAG = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*\.js"></script>')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
@@ -43,7 +44,13 @@ def lazy_search(html: str, page_url: str, language: str, config: MkDocsConfig) -
     shim = get_relative_url(SHIM, page_url or "./")
     index = get_relative_url(index_path(language, default), page_url or "./")
     tag = f'<script src="{shim}" data-index="{index}"></script>\n'
-    html = BUNDLE_TAG.sub(lambda m: tag + m.group(0), html, count=1)
+    # the first match of BUNDLE_TAG, found by its file name (a string search, not a scan with the pattern)
+    at = html.find(BUNDLE_NAME)
+    start = html.rfind("<script", 0, at) if at >= 0 else -1
+    if start >= 0 and BUNDLE_TAG.match(html, start) and BUNDLE_TAG.match(html, start).end() > at:
+        html = html[:start] + tag + html[start:]
+    else:
+        html = BUNDLE_TAG.sub(lambda m: tag + m.group(0), html, count=1)
     # Material's search dialog has no accessible name: give it the search field's (translated) one
     label = SEARCH_LABEL.search(html)
     if label:

@@ -16,7 +16,7 @@ def _load(language: str) -> dict[str, str]:
     path = STRINGS_DIR / f"{language}.yml"
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def ui_strings(language: str) -> tuple[dict[str, str], list[str]]:

@@ -25,7 +25,7 @@ def find_markers(markdown: str) -> list[tuple[str, int]]:
             if mark[0] == fence[0] and len(mark) >= len(fence):
                 fence = None
                 continue
-        if fence is not None:
+        if fence is not None or "<!--" not in line:
             continue
         for hit in MARKER.finditer(INLINE_CODE.sub("", line)):
             found.append((hit.group("id"), number))

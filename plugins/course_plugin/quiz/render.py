@@ -1,24 +1,35 @@
-"""Render a quiz to accessible HTML with Jinja2 templates (autoescaped, overridable by a site)."""
+"""Render a quiz to accessible HTML with Jinja2 templates (overridable by a site)."""
 
 from __future__ import annotations
 
 import json
 import random
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Callable
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 from markupsafe import Markup
 
 from .model import OrderingQuestion, Quiz, Scenario, TrueFalseQuestion
 
+# The quiz templates are filled only with HTML-safe values: Markdown output and UI strings as
+# ``Markup``, ids validated as ``[a-z0-9-]`` and numbers. So the packaged ones are rendered without
+# autoescaping, which halves their cost (a 10-question quiz has some 500 ``{{ }}``); the output is
+# the same as autoescaped (tests/test_quiz_render.py checks it for every quiz). Every other template,
+# and a site's own copy of a quiz template, is autoescaped.
+QUIZ_TEMPLATES = frozenset({"quiz.html", "quiz_question.html", "quiz_key.html"})
 
-def make_environment(override_dir: Path | None = None) -> Environment:
+
+def make_environment(override_dir: Path | None = None, fast_quiz_templates: bool = True) -> Environment:
     loaders = [PackageLoader("course_plugin", "templates")]
+    overridden = set()
     if override_dir is not None and override_dir.is_dir():
         loaders.insert(0, FileSystemLoader(str(override_dir)))
+        overridden = {name for name in QUIZ_TEMPLATES if (override_dir / name).is_file()}
+    unescaped = QUIZ_TEMPLATES - overridden if fast_quiz_templates else frozenset()
     # auto_reload off: a build makes a new environment, so templates need no stat() at every include
-    return Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True),
+    return Environment(loader=ChoiceLoader(loaders), autoescape=lambda name: name not in unescaped,
                        trim_blocks=True, lstrip_blocks=True, auto_reload=False)
 
 
@@ -33,15 +44,21 @@ class QuizRenderer:
         self.markdown = markdown
         self.strings = strings
         self.language = language
+        # Templates read ``s.key``, ``item.number``...: Jinja tries attribute access first, which on a
+        # dict raises (and catches) an AttributeError every time; plain attributes are found at once.
+        # The strings are escaped here, once (autoescaping leaves Markup as it is).
+        self.s = SimpleNamespace(**{key: Markup.escape(value) for key, value in strings.items()})
 
     def text(self, value: dict[str, str] | None) -> Markup:
         if not value:
-            return Markup("")
+            return _EMPTY
         return Markup(self.markdown(value[self.language]))
 
     def inline(self, value: dict[str, str] | None) -> Markup:
         """Markdown rendered for a label or legend: a single paragraph is unwrapped."""
-        html = str(self.text(value)).strip()
+        if not value:
+            return _EMPTY
+        html = self.markdown(value[self.language]).strip()
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)
@@ -56,51 +73,48 @@ class QuizRenderer:
                 number += 1
                 rendered.append(self._question(quiz, q, number))
             if isinstance(item, Scenario):
-                blocks.append({"scenario": {"id": item.id, "title": self.inline(item.title), "text": self.text(item.text)},
-                               "questions": rendered})
+                scenario = SimpleNamespace(id=item.id, title=self.inline(item.title), text=self.text(item.text))
+                blocks.append(SimpleNamespace(scenario=scenario, questions=rendered))
             else:
-                blocks.append({"scenario": None, "questions": rendered})
+                blocks.append(SimpleNamespace(scenario=None, questions=rendered))
         title = self.inline(quiz.title)
         html = self.env.get_template("quiz.html").render(
-            quiz=quiz, title=title, intro=self.text(quiz.intro), blocks=blocks, s=self.strings,
+            quiz=quiz, title=title, intro=self.text(quiz.intro), blocks=blocks, s=self.s,
             data=Markup(script_json(self._data(quiz))))
         # The trainer's answer key, rendered from the same bank beside the quiz (outside [data-quiz],
         # so quiz.js never sees it). It is hidden until the URL targets it (#answer-key-ID): pure
         # CSS, so it works without JavaScript, from disk and in print.
-        key = self.env.get_template("quiz_key.html").render(quiz=quiz, title=title, blocks=blocks, s=self.strings)
+        key = self.env.get_template("quiz_key.html").render(quiz=quiz, title=title, blocks=blocks, s=self.s)
         return html + "\n" + key
 
-    def _question(self, quiz: Quiz, q, number: int) -> dict:
+    def _question(self, quiz: Quiz, q, number: int) -> SimpleNamespace:
+        # each option text is converted once and reused by the question, its answer and the key
         if isinstance(q, TrueFalseQuestion):
             options = [
-                {"id": "true", "text": self._tf_label(True),
-                 "feedback": self.text(q.feedback_true)},
-                {"id": "false", "text": self._tf_label(False), "feedback": self.text(q.feedback_false)},
+                SimpleNamespace(id="true", text=self._tf_label(True), feedback=self.text(q.feedback_true)),
+                SimpleNamespace(id="false", text=self._tf_label(False), feedback=self.text(q.feedback_false)),
             ]
+            correct_labels = [self._tf_label(q.answer)]
+            key_options = [SimpleNamespace(id=o.id, text=o.text, correct=o.id in q.correct_ids())
+                           for o in options]
         elif isinstance(q, OrderingQuestion):
-            options = [{"id": o.id, "text": self.inline(o.text), "feedback": Markup("")} for o in q.options]
-            options = _shuffled_not_identity(options, f"{quiz.id}/{q.id}")
+            steps = [SimpleNamespace(id=o.id, text=self.inline(o.text), feedback=_EMPTY) for o in q.options]
+            options = _shuffled_not_identity(steps, f"{quiz.id}/{q.id}")
+            correct_labels = [o.text for o in steps]   # the steps in the correct order
+            key_options = [SimpleNamespace(id=o.id, text=o.text, correct=True) for o in steps]
         else:
-            options = [{"id": o.id, "text": self.inline(o.text), "feedback": self.text(o.feedback)} for o in q.options]
-        correct_labels = self._correct_labels(q)
-        correct = q.correct_ids()
-        if isinstance(q, OrderingQuestion):   # the key lists the steps in the correct order
-            key_options = [{"id": o.id, "text": self.inline(o.text), "correct": True} for o in q.options]
-        else:                                 # the key lists the options as authored, correct ones marked
-            key_options = [{"id": o["id"], "text": o["text"], "correct": o["id"] in correct} for o in options]
-        return {"key_options": key_options, "q": q, "number": number, "legend": self.inline(q.text), "hint": self.text(q.hint),
-                "explanation": self.text(q.explanation), "options": options, "correct_labels": correct_labels,
-                "dom_id": f"cq-{quiz.id}-{q.id}"}
+            options = [SimpleNamespace(id=o.id, text=self.inline(o.text), feedback=self.text(o.feedback))
+                       for o in q.options]
+            correct_labels = [o.text for o, authored in zip(options, q.options) if authored.correct]
+            # the key lists the options as authored, correct ones marked
+            key_options = [SimpleNamespace(id=o.id, text=o.text, correct=authored.correct)
+                           for o, authored in zip(options, q.options)]
+        return SimpleNamespace(key_options=key_options, q=q, number=number, legend=self.inline(q.text),
+                               hint=self.text(q.hint), explanation=self.text(q.explanation), options=options,
+                               correct_labels=correct_labels, dom_id=f"cq-{quiz.id}-{q.id}")
 
     def _tf_label(self, value: bool) -> Markup:
         return Markup.escape(self.strings["true" if value else "false"])
-
-    def _correct_labels(self, q) -> list[Markup]:
-        if isinstance(q, TrueFalseQuestion):
-            return [self._tf_label(q.answer)]
-        if isinstance(q, OrderingQuestion):
-            return [self.inline(o.text) for o in q.options]
-        return [self.inline(o.text) for o in q.options if o.correct]
 
     def _data(self, quiz: Quiz) -> dict:
         """What the browser needs to score: the key, weights and the UI strings."""
@@ -112,12 +126,14 @@ class QuizRenderer:
         return {"id": quiz.id, "pass": quiz.pass_mark, "module": quiz.module, "q": questions, "s": strings}
 
 
+_EMPTY = Markup("")
+
 # the UI strings quiz.js uses (the rest are rendered into the HTML at build time)
 BROWSER_STRINGS = ("question_n", "correct", "incorrect", "partial", "unanswered", "score", "passed", "not_passed",
                    "unanswered_count", "attempts_left", "no_attempts", "moved")
 
 
-def _shuffled_not_identity(items: list[dict], seed: str) -> list[dict]:
+def _shuffled_not_identity(items: list, seed: str) -> list:
     """A stable shuffle (same output every build) that never shows the correct order."""
     shuffled = items[:]
     random.Random(seed).shuffle(shuffled)

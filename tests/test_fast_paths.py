@@ -1,0 +1,54 @@
+"""String searches that replace regular expressions on whole pages (for build speed) find exactly
+what the expressions found."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from course_plugin import search_index
+from course_plugin.mkdocs_bridge import add_anchor_ids
+from course_plugin.safety import INLINE_SCRIPT, _scripts, relative_switcher_links
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<script>var __md = {"base": "..", "search": "assets/javascripts/workers/search.js"}</script>
+<script src="../assets/javascripts/glightbox.js"></script></head><body>
+<header><nav><a href="/course/" hreflang="en" class="md-select__link">English</a>
+<a href="/course/ru/" hreflang="ru" class="md-select__link">Русский</a></nav></header>
+<div id="a" data-id="b" grid="c" x_id="d"><p>Text with </script> <scripts>x</script> and <script type="application/json">{"a": "</"}</script></p>
+<a href="/course/ru/" hreflang="ru" class="md-select__link">in the article: not the switcher</a></div>
+<script>alert("<script>")</script>
+<script src="../assets/javascripts/bundle.abc123.min.js"></script>
+<script>console.log(1)</script>
+</body></html>"""
+
+
+@pytest.mark.parametrize("html", [PAGE, PAGE[:-40], "<script>never closed", "", "<script", "<script a>1</script><script b>2"])
+def test_script_finder_equals_the_pattern(html):
+    assert list(_scripts(html)) == [(m.group("attrs"), m.group("body")) for m in INLINE_SCRIPT.finditer(html)]
+
+
+def test_anchor_ids_equal_the_word_boundary_pattern():
+    page = SimpleNamespace(present_anchor_ids=set())
+    add_anchor_ids(page, PAGE + 'id="start"' + ' xid="no" -id="yes"')
+    assert page.present_anchor_ids == set(re.findall(r'\bid="([^"]+)"', PAGE + ' xid="no" -id="yes"')) | {"start"}
+    assert {"a", "b", "yes"} <= page.present_anchor_ids and not {"c", "d", "no"} & page.present_anchor_ids
+
+
+def test_search_loader_goes_before_the_bundle(monkeypatch):
+    monkeypatch.setattr(search_index, "search_enabled", lambda config: True)
+    monkeypatch.setattr(search_index.bridge, "site_languages", lambda config: ["en", "ru"])
+    out = search_index.lazy_search(PAGE, "module-1/", "ru", None)
+    expected = search_index.BUNDLE_TAG.sub(
+        lambda m: '<script src="../assets/course/search.js" data-index="../ru/search/search_index.json"></script>\n'
+        + m.group(0), PAGE, count=1)
+    assert out == expected and out.count("course/search.js") == 1
+
+
+def test_only_the_header_switcher_links_are_made_relative():
+    out = relative_switcher_links(PAGE, "https://example.org/course/", "module-1/")
+    assert '<a href="../ru/" hreflang="ru" class="md-select__link">Русский' in out
+    assert '<a href="../" hreflang="en"' in out
+    assert '<a href="/course/ru/" hreflang="ru" class="md-select__link">in the article' in out
