@@ -218,7 +218,7 @@ def test_self_study_unlocks_prints_one_page_and_keeps_the_name_as_text(page, cou
     assert abs(float(box.width) - 841.9) < 2 and abs(float(box.height) - 595.3) < 2  # A4 landscape, in points
     extracted = reader.pages[0].extract_text()
     assert "Ольга К." in extracted and "Полицейское насилие" in extracted
-    assert "Exit this page" not in extracted and "Выйти" not in extracted
+    assert "Exit this page" not in extracted and "Покинуть страницу" not in extracted
     assert not page.console_errors
 
 
