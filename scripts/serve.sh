@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up a local virtual environment, build the course and serve it at http://127.0.0.1:8000/
+# Set up a local virtual environment, build the course and serve it at
+# http://127.0.0.1:8000/police-violence-course/ (MkDocs serves under the path of site_url)
 #   bash scripts/serve.sh [mkdocs serve arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
