@@ -3,14 +3,11 @@ answers, and answer keys that mark exactly the correct options of the quiz bank.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 
 from conftest import _Server
-from sitebuild import ROOT, build_site, make_site
+from sitebuild import build_site, make_site
+from test_browser_site import bank as export_bank, quiz_pages as find_quiz_pages
 from test_every_page_browser import axe_violations
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".qx",
@@ -21,24 +18,17 @@ LANGS = ["", "ru/"]
 @pytest.fixture(scope="module")
 def bank():
     """The quiz bank through its public JSON export (the README contract)."""
-    out = subprocess.run([sys.executable, "scripts/quizzes.py", "export", "--format", "json"], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
-    return {q["id"]: q for q in json.loads(out)}
+    return export_bank()
 
 
 @pytest.fixture(scope="module")
 def quiz_pages(course_site, bank):
     """quiz id -> page path (same in both languages), found in the built site."""
-    pages = {}
-    for html in course_site.rglob("index.html"):
-        rel = html.parent.relative_to(course_site).as_posix()
-        if rel.startswith("ru"):
-            continue
-        text = html.read_text(encoding="utf-8")
-        for qid in bank:
-            if f'data-answer-key="{qid}"' in text:
-                pages[qid] = rel + "/"
-    assert set(pages) == set(bank), "every quiz has an answer key on its page"
+    pages = find_quiz_pages(course_site)
+    assert set(pages) == set(bank)
+    for qid, path in pages.items():
+        html = (course_site / path / "index.html").read_text(encoding="utf-8")
+        assert f'data-answer-key="{qid}"' in html, "every quiz has an answer key on its page"
     return pages
 
 

@@ -63,10 +63,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _reset(self):
         self.placements: dict[str, Page] = {}          # quiz id -> page, this language
         self.pages_with_quiz: set[str] = set()
-        self.pages_with_deadline: set[str] = set()
-        self.page_scripts: dict[str, list[str]] = {}    # page src -> extra course scripts it loads
-        self.page_styles: dict[str, list[str]] = {}     # page src -> extra course stylesheets
-        self.presentable: set[str] = set()
+        self.page_scripts: dict[str, list[str]] = {}    # page src -> course scripts it loads (widgets)
+        self.page_styles: dict[str, list[str]] = {}     # page src -> course stylesheets it loads
         self.handouts: set[str] = set()
         self.rendered: dict[str, dict[str, str]] = {}  # page -> quiz marker as written -> quiz HTML
         self.marker_problems: list[str] = []
@@ -153,6 +151,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 seen.add(quiz_id)
         if seen:
             self.pages_with_quiz.add(src)
+            self._use_assets(src, QUIZ_JS, QUIZ_CSS)
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
@@ -162,7 +161,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         html = self._presentation(html, page)
         if DEADLINE_MARKER.search(html):
             html = DEADLINE_MARKER.sub(lambda m: render_deadline(self.env, self._strings()), html)
-            self.pages_with_deadline.add(page.file.src_uri)
+            self._use_assets(page.file.src_uri, DEADLINE_JS, QUIZ_CSS)
         if page.file.src_uri not in self.pages_with_quiz:
             return html
         if self._renderer is None:   # one per language; only the Markdown converter is the page's own
@@ -178,23 +177,29 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        if self.config.enabled and page.content and PROGRESS_MARKER in page.content:
-            links = {qid: get_relative_url(p.url or "./", page.url or "./") for qid, p in self.placements.items()}
-            table = render_progress(self.env, self.bank.quizzes, links, self.language, self._strings())
-            page.content = page.content.replace(PROGRESS_MARKER, table)
-            self.pages_with_quiz.add(page.file.src_uri)
-        if self.config.enabled and page.content and VERIFY_MARKER in page.content:
+        if not self.config.enabled or not page.content:
+            return context
+        src, content = page.file.src_uri, page.content
+        if PROGRESS_MARKER in content:
+            table = render_progress(self.env, self.bank.quizzes, self._quiz_links(page), self.language, self._strings())
+            content = content.replace(PROGRESS_MARKER, table)
+            self._use_assets(src, QUIZ_JS, QUIZ_CSS)   # quiz.js fills the table
+        if VERIFY_MARKER in content:
             widget = render_verify(self.env, self.cert_keys, self.config.certificate_revoked, self._strings())
-            page.content = page.content.replace(VERIFY_MARKER, widget)
-            self.page_scripts.setdefault(page.file.src_uri, []).append(VERIFY_JS)
-        if self.config.enabled and page.content and CERTIFICATE_MARKER in page.content:
-            links = {qid: get_relative_url(p.url or "./", page.url or "./") for qid, p in self.placements.items()}
+            content = content.replace(VERIFY_MARKER, widget)
+            self._use_assets(src, VERIFY_JS)
+        if CERTIFICATE_MARKER in content:
             strings = {lang: self._strings(lang) for lang in self.languages}
-            widget = render_certificate(self.env, self.bank.quizzes, links, self.languages, strings, self.language)
-            page.content = page.content.replace(CERTIFICATE_MARKER, widget)
-            self.page_scripts.setdefault(page.file.src_uri, []).append(CERTIFICATE_JS)
-            self.page_styles.setdefault(page.file.src_uri, []).append(CERTIFICATE_CSS)
+            widget = render_certificate(self.env, self.bank.quizzes, self._quiz_links(page), self.languages, strings,
+                                        self.language)
+            content = content.replace(CERTIFICATE_MARKER, widget)
+            self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
+        page.content = content
         return context
+
+    def _quiz_links(self, page: Page) -> dict[str, str]:
+        """Quiz id -> URL of the page holding it, relative to ``page``."""
+        return {qid: get_relative_url(p.url or "./", page.url or "./") for qid, p in self.placements.items()}
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
@@ -233,20 +238,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         # the page's own stylesheets and scripts, each list inserted in one pass
         src = page.file.src_uri
         base = page.url or "./"
-        head, body = [], []
-        if src in self.pages_with_deadline:
-            body.append(f'<script type="module" src="{get_relative_url(DEADLINE_JS, base)}"></script>')
-        head += [f'<link rel="stylesheet" href="{get_relative_url(css, base)}">' for css in self.page_styles.get(src, [])]
-        body += [f'<script type="module" src="{get_relative_url(js, base)}"></script>'
-                 for js in self.page_scripts.get(src, [])]
-        if src in self.pages_with_quiz or src in self.pages_with_deadline:
-            head.append(f'<link rel="stylesheet" href="{get_relative_url(QUIZ_CSS, base)}">')
-            if src in self.pages_with_quiz:
-                body.append(f'<script type="module" src="{get_relative_url(QUIZ_JS, base)}"></script>')
-        if src in self.presentable:
-            head.append(f'<link rel="stylesheet" href="{get_relative_url(PRESENT_CSS, base)}">')
-            # a classic script, not a module: it must also run from file://
-            body.append(f'<script src="{get_relative_url(PRESENT_JS, base)}"></script>')
+        head = [f'<link rel="stylesheet" href="{get_relative_url(css, base)}">' for css in self.page_styles.get(src, [])]
+        body = [f'<script type="module" src="{get_relative_url(js, base)}"></script>'
+                for js in self.page_scripts.get(src, [])]
         if head:
             output = output.replace("</head>", "\n".join(head) + "\n</head>", 1)
         if body:
@@ -257,6 +251,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             output = offline.classic_scripts(output)
         return add_security_meta(output)  # last: it hashes the final inline scripts
 
+    def _use_assets(self, src: str, script: str | None = None, style: str | None = None) -> None:
+        """Load ``script`` and ``style`` on this page (once each), inserted by on_post_page."""
+        for registry, path in ((self.page_scripts, script), (self.page_styles, style)):
+            if path and path not in registry.setdefault(src, []):
+                registry[src].append(path)
+
     def _presentation(self, html: str, page: Page) -> str:
         """Module and guidebook pages: slide breaks and the Present button; handouts noted."""
         path = present.site_path(page.file.src_uri, self.languages)
@@ -264,7 +264,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.handouts.add(page.file.src_uri)
         if not present.matches(path, self.config.present_pages):
             return html
-        self.presentable.add(page.file.src_uri)
+        self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
         html = present.add_slide_breaks(html)
         if self.language not in self._present_button:  # the same on every page of a language
             self._present_button[self.language] = present.present_button(self.env, self._strings())

@@ -1,5 +1,5 @@
-// Presentation mode of module and guidebook pages. A classic script (no import/export), so it also
-// runs from file://; no dependency, nothing loaded from the network.
+// Presentation mode of module and guidebook pages. Like every course script it runs as a module
+// online and as a classic script from file:// (no import/export); no dependency, nothing loaded.
 // Slides are the article's own top-level blocks: a new slide starts at each <h2> and at each
 // [data-slide-break] (the Markdown marker <!-- slide -->); the title slide is the <h1> and what
 // follows it. Nothing is moved or copied: blocks of other slides are only hidden (class pr-off),
