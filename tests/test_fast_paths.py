@@ -10,7 +10,9 @@ import pytest
 
 from course_plugin import search_index
 from course_plugin.mkdocs_bridge import add_anchor_ids
-from course_plugin.safety import INLINE_SCRIPT, _scripts, relative_switcher_links
+from course_plugin.safety import _scripts, relative_switcher_links
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)  # what _scripts replaces
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script>var __md = {"base": "..", "search": "assets/javascripts/workers/search.js"}</script>

@@ -15,11 +15,6 @@ TITLE = re.compile(r"<title>.*?</title>", re.S)
 ICON = re.compile(r'<link rel="icon" href="[^"]*">')
 
 
-def add_quick_exit(html: str, env, url: str, strings: dict[str, str]) -> str:
-    """The exit link first in the tab order (after the skip link) and the button in the sticky header."""
-    return insert_quick_exit(html, *quick_exit_parts(env, url, strings))
-
-
 def quick_exit_parts(env, url: str, strings: dict[str, str]) -> tuple[str, str]:
     """The quick-exit block (link, messages, storage choice) and the header button, for every page."""
     # the strings course.js needs: exit messages, the storage choice and "Erase my data"
@@ -31,6 +26,7 @@ def quick_exit_parts(env, url: str, strings: dict[str, str]) -> tuple[str, str]:
 
 
 def insert_quick_exit(html: str, block: str, button: str) -> str:
+    """The exit link first in the tab order (after the skip link) and the button in the sticky header."""
     anchor = '<div data-md-component="announce">'
     if anchor in html:
         html = html.replace(anchor, block + anchor, 1)
@@ -45,7 +41,6 @@ def neutral_tab(html: str, title: str, icon_url: str) -> str:
     return ICON.sub(lambda m: f'<link rel="icon" href="{icon_url}">', html, count=1)
 
 
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 CSP_BASE = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
             "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; "
             "base-uri 'self'; form-action 'none'")
@@ -65,8 +60,9 @@ def inline_script_hashes(html: str) -> list[str]:
 
 
 def _scripts(html: str):
-    """``(attributes, body)`` of each ``<script>``: the matches of :data:`INLINE_SCRIPT`, found with
-    plain string searches (the pattern's lazy body steps through long scripts one character at a time)."""
+    """``(attributes, body)`` of each ``<script>``, as ``<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>``
+    (DOTALL) would match, found with plain string searches: that pattern's lazy body steps through
+    long scripts one character at a time (tests/test_fast_paths.py checks they agree)."""
     pos = 0
     while True:
         start = html.find("<script", pos)
