@@ -1,0 +1,48 @@
+"""The ``reviewed: YYYY-MM`` front-matter date: when a page's facts were last checked.
+
+Every page states it (plugin option ``require_reviewed``); it is shown at the end of the page in the
+page's language. Month names live in strings/<lang>.yml (``reviewed_month_01`` ...), in the form
+the phrase needs (Russian: prepositional, «в декабре»).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.utils.meta import YAML_RE
+
+MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+FIELD = "reviewed"
+
+
+def check_reviewed(meta: dict, required: bool) -> tuple[str | None, str | None]:
+    """``(value, problem)``: the YYYY-MM value, or what is wrong with it and what to do."""
+    if FIELD not in meta:
+        if not required:
+            return None, None
+        return None, (f"no `{FIELD}:` date in the front matter: add `---`, `{FIELD}: YYYY-MM` (the month the "
+                      "page's facts were last checked) and `---` as the first lines of the file")
+    value = meta[FIELD]
+    text = value if isinstance(value, str) else str(value)
+    if not isinstance(value, str) or not MONTH.fullmatch(text.strip()):
+        return None, (f"`{FIELD}: {text}` is not a month: write `{FIELD}: YYYY-MM`, for example `{FIELD}: 2026-12` "
+                      "(year and month only, month 01-12)")
+    return text.strip(), None
+
+
+def month_phrase(value: str, strings: dict[str, str], key: str) -> str:
+    """``strings[key]`` with ``{month}`` and ``{year}`` filled from ``value`` (YYYY-MM)."""
+    year, month = value.split("-")
+    return strings[key].replace("{month}", strings[f"reviewed_month_{month}"]).replace("{year}", year)
+
+
+def render_reviewed(value: str, strings: dict[str, str]) -> str:
+    return (f'<p class="page-reviewed" data-reviewed="{value}">'
+            f'<time datetime="{value}">{month_phrase(value, strings, "reviewed")}</time></p>')
+
+
+def front_matter_lines(source: str) -> int:
+    """How many lines of ``source`` MkDocs' YAML front matter takes (0 without it): the Markdown a
+    plugin sees starts after them, so line numbers in messages add this."""
+    m = YAML_RE.match(source)
+    return m.group(0).count("\n") if m else 0
