@@ -42,7 +42,12 @@ def render_reviewed(value: str, strings: dict[str, str]) -> str:
 
 
 def front_matter_lines(source: str) -> int:
-    """How many lines of ``source`` MkDocs' YAML front matter takes (0 without it): the Markdown a
+    """How many lines of ``source`` MkDocs' YAML front matter (and the blank lines after it) takes (0 without it): the Markdown a
     plugin sees starts after them, so line numbers in messages add this."""
     m = YAML_RE.match(source)
-    return m.group(0).count("\n") if m else 0
+    if not m:
+        return 0
+    end = m.end()
+    while source.startswith("\n", end):   # MkDocs strips the blank lines after it too
+        end += 1
+    return source.count("\n", 0, end)
