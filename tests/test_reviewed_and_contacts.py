@@ -95,7 +95,7 @@ countries:
     name: {en: Georgia, ru: Грузия}
   - id: nowhere
     name: {en: Nowhere, ru: Нигде}
-    find_local: {en: Ask a friend you trust., ru: Спросите подругу, которой доверяете.}
+    find_local: {en: Ask a friend you trust., ru: "Спросите подругу, которой доверяете."}
 contacts:
   - country: georgia
     kind: ombudsperson

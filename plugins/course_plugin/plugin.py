@@ -26,13 +26,13 @@ from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
 from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
 from .progress import PROGRESS_MARKER, render_progress
-from .reviewed import check_reviewed, front_matter_lines, render_reviewed
+from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from .safety import add_security_meta, insert_quick_exit, neutral_tab, quick_exit_parts, relative_switcher_links
 from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.render import QuizRenderer, make_environment
-from .site_checks import missing_translations
+from .site_checks import markdown_files, missing_translations
 from . import search_index
 from .strings import ui_strings
 
@@ -62,6 +62,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.contacts, self._contacts_loaded = None, False
         self._shared_env, self._env_for = None, None
         self._checked_languages = False
+        self._checked_reviewed = False
         self._reset()
 
     def _reset(self):
@@ -96,6 +97,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if problems:
                 raise PluginError("Pages missing in a language:\n  " + "\n  ".join(problems))
             self._checked_languages = True
+        if not self._checked_reviewed:   # every page of every language at once
+            files = [p for lang in languages for p in markdown_files(Path(config.docs_dir) / lang)]
+            problems = missing_reviewed(files, root, self.config.require_reviewed)
+            if problems:
+                raise PluginError(f"{len(problems)} page(s) without a valid `reviewed:` date "
+                                  "(README \"Currency: the reviewed date\"):\n  " + "\n  ".join(problems))
+            self._checked_reviewed = True
         if self.bank is None:
             self.bank = load_bank(root / self.config.quizzes_dir, languages, root)
             if self.bank.problems:

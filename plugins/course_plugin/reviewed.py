@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.utils.meta import YAML_RE
+from pathlib import Path
+
+from mkdocs.utils.meta import YAML_RE, get_data
 
 MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 FIELD = "reviewed"
@@ -51,3 +53,22 @@ def front_matter_lines(source: str) -> int:
     while source.startswith("\n", end):   # MkDocs strips the blank lines after it too
         end += 1
     return source.count("\n", 0, end)
+
+
+def missing_reviewed(files: list[Path], root: Path, required: bool) -> list[str]:
+    """One message per page file (symlinks resolved, paths relative to ``root``) whose date is
+    missing or malformed: the whole site is checked at once, not one language build at a time."""
+    problems = []
+    for path in sorted({p.resolve() for p in files}):
+        try:
+            meta = get_data(path.read_text(encoding="utf-8"))[1]
+        except (OSError, UnicodeDecodeError):
+            continue   # MkDocs reports unreadable pages itself
+        problem = check_reviewed(meta, required)[1]
+        if problem:
+            try:
+                shown = path.relative_to(root.resolve()).as_posix()
+            except ValueError:
+                shown = path.as_posix()
+            problems.append(f"{shown}: {problem}")
+    return problems
