@@ -21,15 +21,18 @@ from mkdocs.utils import get_relative_url
 from . import mkdocs_bridge as bridge
 from . import offline
 from .config import CourseConfig
+from .contacts.loader import load_contacts
+from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
 from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
 from .progress import PROGRESS_MARKER, render_progress
+from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from .safety import add_security_meta, insert_quick_exit, neutral_tab, quick_exit_parts, relative_switcher_links
 from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.render import QuizRenderer, make_environment
-from .site_checks import missing_translations
+from .site_checks import markdown_files, missing_translations
 from . import search_index
 from .strings import ui_strings
 
@@ -56,8 +59,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def __init__(self):
         self.bank: QuizBank | None = None
+        self.contacts, self._contacts_loaded = None, False
         self._shared_env, self._env_for = None, None
         self._checked_languages = False
+        self._checked_reviewed = False
         self._reset()
 
     def _reset(self):
@@ -68,6 +73,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.handouts: set[str] = set()
         self.rendered: dict[str, dict[str, str]] = {}  # page -> quiz marker as written -> quiz HTML
         self.marker_problems: list[str] = []
+        self.page_problems: list[str] = []              # reviewed dates, help-contacts markers
+        self.reviewed: dict[str, str] = {}              # page src -> its reviewed: YYYY-MM
         self.env = None
         self.language = None
         self.classic = False
@@ -90,12 +97,27 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if problems:
                 raise PluginError("Pages missing in a language:\n  " + "\n  ".join(problems))
             self._checked_languages = True
+        if not self._checked_reviewed:   # every page of every language at once
+            files = [p for lang in languages for p in markdown_files(Path(config.docs_dir) / lang)]
+            problems = missing_reviewed(files, root, self.config.require_reviewed)
+            if problems:
+                raise PluginError(f"{len(problems)} page(s) without a valid `reviewed:` date "
+                                  "(README \"Currency: the reviewed date\"):\n  " + "\n  ".join(problems))
+            self._checked_reviewed = True
         if self.bank is None:
             self.bank = load_bank(root / self.config.quizzes_dir, languages, root)
             if self.bank.problems:
                 raise PluginError(
                     f"{len(self.bank.problems)} problem(s) in the quizzes (see quizzes/README.md for the format):\n  "
                     + "\n  ".join(str(p) for p in self.bank.problems))
+        if not self._contacts_loaded:   # once for all languages, like the quiz bank
+            path = root / self.config.help_contacts_file
+            if path.exists():
+                self.contacts, problems = load_contacts(path, languages, os.path.relpath(path, root))
+                if problems:
+                    raise PluginError(f"{len(problems)} problem(s) in the help contacts (see README \"Help contacts\"):\n  "
+                                      + "\n  ".join(str(p) for p in problems))
+            self._contacts_loaded = True
         if SITE_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(SITE_CSS)
         if SITE_JS not in [str(x) for x in config.extra_javascript]:
@@ -133,9 +155,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return markdown
         src = page.file.src_uri
+        label = f"{self.docs_label}/{page.file.src_path}"
+        reviewed, problem = check_reviewed(page.meta, self.config.require_reviewed)
+        if problem:
+            self.page_problems.append(f"{label}: {problem}")
+        elif reviewed:
+            self.reviewed[src] = reviewed
         seen = set()
-        for quiz_id, line in find_markers(markdown):
-            where = f"{self.docs_label}/{page.file.src_path}, line {line}"
+        markers = find_markers(markdown)
+        offset = front_matter_lines(page.file.content_string) if markers else 0   # lines as in the file
+        for quiz_id, line in markers:
+            where = f"{label}, line {line + offset}"
             if quiz_id not in self.bank.quizzes:
                 known = ", ".join(sorted(self.bank.quizzes)) or "none"
                 self.marker_problems.append(f"{where}: marker names unknown quiz {quiz_id!r} (known quizzes: {known}); "
@@ -162,6 +192,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if DEADLINE_MARKER.search(html):
             html = DEADLINE_MARKER.sub(lambda m: render_deadline(self.env, self._strings()), html)
             self._use_assets(page.file.src_uri, DEADLINE_JS, QUIZ_CSS)
+        if HELP_CONTACTS_MARKER in html:
+            html = self._help_contacts(html, page)
         if page.file.src_uri not in self.pages_with_quiz:
             return html
         if self._renderer is None:   # one per language; only the Markdown converter is the page's own
@@ -194,6 +226,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                         self.language)
             content = content.replace(CERTIFICATE_MARKER, widget)
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
+        if src in self.reviewed:
+            content += render_reviewed(self.reviewed[src], self._strings())
         page.content = content
         return context
 
@@ -206,6 +240,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return env
         if self.marker_problems:
             raise PluginError("Quiz markers:\n  " + "\n  ".join(self.marker_problems))
+        if self.page_problems:
+            raise PluginError(f"{len(self.page_problems)} page(s) to fix:\n  " + "\n  ".join(self.page_problems))
         for quiz_id, source in sorted(self.bank.sources.items()):
             if quiz_id not in self.placements:
                 log.warning(f"{source}: quiz {quiz_id!r} is placed on no page in language {self.language!r}; "
@@ -256,6 +292,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for registry, path in ((self.page_scripts, script), (self.page_styles, style)):
             if path and path not in registry.setdefault(src, []):
                 registry[src].append(path)
+
+    def _help_contacts(self, html: str, page: Page) -> str:
+        if self.contacts is None:
+            self.page_problems.append(f"{self.docs_label}/{page.file.src_path}: the help-contacts marker needs "
+                                      f"{self.config.help_contacts_file}, which does not exist: create it "
+                                      "(README \"Help contacts\") or remove the marker")
+            return html
+        widget = render_help_contacts(self.env, self.contacts, self.language, self._strings())
+        bridge.add_anchor_ids(page, widget)   # links to #help-COUNTRY are checked like any anchor
+        return html.replace(HELP_CONTACTS_MARKER, widget)
 
     def _presentation(self, html: str, page: Page) -> str:
         """Module and guidebook pages: slide breaks and the Present button; handouts noted."""
