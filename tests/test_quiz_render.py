@@ -114,3 +114,14 @@ def test_only_packaged_quiz_templates_skip_autoescaping(tmp_path):
     (tmp_path / "quiz_key.html").write_text("{{ s.key_title }}", encoding="utf-8")
     env = make_environment(tmp_path)
     assert env.autoescape("quiz_key.html") and not env.autoescape("quiz.html")
+
+
+def test_script_json_leaves_nothing_markup_like_in_a_script_element():
+    import json
+
+    from course_plugin.quiz.render import script_json
+    data = {"s": "</script><script>alert(1)</script> <!-- x --> a > b & c \u2028 \u2029", "n": [1, "<b>"]}
+    text = script_json(data)
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in text, bad
+    assert json.loads(text) == data

@@ -142,6 +142,14 @@ def _shuffled_not_identity(items: list, seed: str) -> list:
     return shuffled
 
 
+# Inside <script type="application/json"> nothing may look like markup: "<" could close the
+# element or open "<!--" (which changes how the HTML parser reads the rest), so "<", ">" and "&"
+# are written as JSON escapes; U+2028/2029 are escaped too, in case the text is ever read as a
+# JavaScript literal. JSON.parse gives back the same strings.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def script_json(data: dict) -> str:
-    # "</" must not appear inside a <script> element
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """``data`` as JSON safe to place inside a ``<script>`` element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
