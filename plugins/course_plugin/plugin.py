@@ -29,9 +29,9 @@ from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.render import QuizRenderer, make_environment
-from .site_checks import missing_translations
+from .site_checks import missing_translations, translation_problems
 from . import search_index
-from .strings import ui_strings
+from .strings import string_problems, ui_strings
 
 log = get_plugin_logger(__name__)
 
@@ -58,6 +58,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.bank: QuizBank | None = None
         self._shared_env, self._env_for = None, None
         self._checked_languages = False
+        self._checked_settings = False
         self._reset()
 
     def _reset(self):
@@ -90,6 +91,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if problems:
                 raise PluginError("Pages missing in a language:\n  " + "\n  ".join(problems))
             self._checked_languages = True
+        if not self._checked_settings:
+            # errors, not warnings: `mkdocs build -q` drops warnings before --strict counts them
+            problems = string_problems(languages) + translation_problems(
+                bridge.i18n_language_settings(config), config.nav, Path(config.docs_dir), root)
+            if problems:
+                raise PluginError("Language settings:\n  " + "\n  ".join(problems))
+            self._checked_settings = True
         if self.bank is None:
             self.bank = load_bank(root / self.config.quizzes_dir, languages, root)
             if self.bank.problems:
@@ -206,10 +214,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return env
         if self.marker_problems:
             raise PluginError("Quiz markers:\n  " + "\n  ".join(self.marker_problems))
-        for quiz_id, source in sorted(self.bank.sources.items()):
-            if quiz_id not in self.placements:
-                log.warning(f"{source}: quiz {quiz_id!r} is placed on no page in language {self.language!r}; "
-                            f"add <!-- quiz: {quiz_id} --> to a page")
+        unplaced = [f"{source}: quiz {quiz_id!r} is placed on no page in language {self.language!r}; "
+                    f"add <!-- quiz: {quiz_id} --> to a page" for quiz_id, source in sorted(self.bank.sources.items())
+                    if quiz_id not in self.placements]
+        if unplaced and config.strict:   # an error: `-q` would hide the warning from --strict
+            raise PluginError("Quizzes placed on no page:\n  " + "\n  ".join(unplaced))
+        for message in unplaced:
+            log.warning(message)
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
@@ -279,9 +290,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _strings(self, language: str | None = None) -> dict[str, str]:
         language = language or self.language
         if language not in self._string_cache:
-            strings, missing = ui_strings(language)
-            if missing:
-                log.warning(f"UI strings for {language!r} lack {', '.join(missing)}: English is used; "
-                            f"add them to course_plugin/strings/{language}.yml")
-            self._string_cache[language] = strings
+            # a language lacking strings has already failed the build (string_problems in on_config)
+            self._string_cache[language] = ui_strings(language)[0]
         return self._string_cache[language]
