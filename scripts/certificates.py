@@ -240,7 +240,7 @@ def cmd_verify(args) -> int:
     if not keys:
         warn(f"{config} lists no certificate_keys: no certificate can be valid")
     for entry in revoked:
-        if not tk.ID_PATTERN.match(entry):
+        if not tk.ID_PATTERN.fullmatch(entry):
             warn(f"certificate_revoked entry {entry!r} in {config} is not a certificate id like ABCD-EFGH-JKMN")
     result = tk.verify_token(args.certificate, keys, revoked)
     for message in result.warnings:

@@ -28,6 +28,7 @@ SITE_URL = "https://example.org/course/"
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import certificates as cli  # noqa: E402
+from certificate_cases import REVOKED_ID, payload_cases  # noqa: E402
 
 
 def run(*args, cwd=None) -> subprocess.CompletedProcess:
@@ -58,7 +59,7 @@ def test_token_round_trip_with_cyrillic_follows_the_contract():
 
     payload = tk.build_payload(name="Анна Кузнецова", date="2026-03-14", language="ru",
                                session="Семинар: «Права» 3 ч", hours=1.5, key=tk.key_id(key), issued="2026-03-15")
-    assert tk.ID_PATTERN.match(payload["id"]) and payload["v"] == 1 and payload["h"] == 1.5
+    assert tk.ID_PATTERN.fullmatch(payload["id"]) and payload["v"] == 1 and payload["h"] == 1.5
     token = tk.sign_payload(key, payload)
     body, sig = token.split(".")
     expected_bytes = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
@@ -144,6 +145,36 @@ def test_unknown_key_revoked_and_garbage():
     for text in garbage:
         result = tk.verify_token(text, [tk.public_key_b64(key)])
         assert result.status == tk.NOT_VALID and result.reason, text
+
+
+def test_only_the_canonical_encoding_within_the_cap_and_the_text_rules_is_valid():
+    """Each edge case of tests/certificate_cases.py gets its verdict (the Verify page must agree:
+    test_certificate_browser.py), with a reason and never an exception."""
+    key = tk.generate_keypair()
+    for label, body, expected in payload_cases(tk.key_id(key)):
+        result = tk.verify_token(tk.sign_bytes(key, body), [tk.public_key_b64(key)], [REVOKED_ID])
+        assert result.status == expected, (label, result.reason)
+        if expected != tk.VALID:
+            assert result.reason and result.payload is None, label
+
+
+def test_size_cap_is_named_and_base64_length_is_checked_before_decoding():
+    key = tk.generate_keypair()
+    token = tk.make_token(key, {"s": "S" * 100_000})
+    result = tk.verify_token(token, [tk.public_key_b64(key)])
+    assert result.status == tk.NOT_VALID and "too long" in result.reason
+    assert tk.MAX_TOKEN_CHARS >= len(tk.b64url_encode(b"x" * tk.MAX_PAYLOAD_BYTES)) + 1 + 86
+
+
+def test_names_with_controls_or_bidi_overrides_cannot_be_signed_but_joiners_can():
+    key = tk.generate_keypair()
+    common = dict(date="2026-01-02", language="en", session="S", key=tk.key_id(key))
+    for bad in ("\x1b[31mA", "A\u202eB", "A\u2066B", "A\u200bB", "A\x00", "A\u0085", "Jose\u0301"):
+        with pytest.raises(tk.TokenError, match="'n'"):
+            tk.build_payload(name=bad, **common)
+        with pytest.raises(tk.TokenError, match="'s'"):
+            tk.build_payload(name="A", **{**common, "session": bad})
+    assert tk.build_payload(name="Zahra\u200cYasmin", **common)["n"] == "Zahra\u200cYasmin"
 
 
 def test_extract_token_from_url_or_bare_token():
