@@ -271,3 +271,33 @@ def test_self_study_empty_name_is_allowed_and_english_sheet(page, course_server)
     assert sheet.is_visible()
     assert sheet.locator('[data-cert-field="name"]').inner_text() == ""
     assert "record of self-study" in sheet.inner_text().lower() and "88%" in sheet.inner_text()
+
+
+def test_self_study_and_my_progress_ignore_stored_values_that_break_the_rules(page, course_server):
+    """One strict reader (assets/progress.js) for both pages: a text as score, an impossible date,
+    a score over 100 count as no result, shown as 'not started', never printed."""
+    quizzes = {"module-1": {"best": "100 (verified by the trainer)", "passed": True, "attempts": 1, "last": "2026-11-10"},
+               "module-2": {"best": 90, "passed": True, "attempts": 1, "last": "2026-99-99"},
+               "module-3": {"best": 101, "passed": True, "attempts": 1, "last": "2026-11-12"}}
+    _open_with_progress(page, course_server + "certificate/", json.dumps({"v": 1, "quizzes": quizzes}))
+    assert page.locator("[data-course-certificate]").get_attribute("data-cert-state") == "locked"
+    missing = page.locator("[data-cert-locked] li:visible")
+    assert missing.count() == 3 and all("not started" in t for t in missing.all_inner_texts()), missing.all_inner_texts()
+    assert "verified" not in page.locator("[data-course-certificate]").inner_text()
+    page.goto(course_server + "progress/")
+    for qid in MODULE_QUIZZES:
+        assert page.locator(f'[data-progress-quiz="{qid}"]').get_attribute("data-status") == "not-started", qid
+    assert not page.console_errors
+
+
+def test_self_study_with_valid_progress_and_a_foreign_entry_still_prints(page, course_server):
+    value = json.loads(_progress({"module-1": 90, "module-2": 80, "module-3": 100}))
+    value["quizzes"]["__proto__"] = {"best": 100, "passed": True, "attempts": 1, "last": "9999-12-31"}
+    value["quizzes"]["other"] = {"best": 100, "passed": True, "attempts": 1, "last": "0000-01-01"}
+    _open_with_progress(page, course_server + "certificate/", json.dumps(value))
+    assert page.locator("[data-course-certificate]").get_attribute("data-cert-state") == "unlocked"
+    page.check("#cq-cert-lang-en")
+    page.click("[data-cert-form] button[type=submit]")
+    sheet = page.locator('[data-cert-sheet="en"]')
+    assert sheet.is_visible() and "November 12, 2026" in sheet.inner_text()
+    assert not page.console_errors
