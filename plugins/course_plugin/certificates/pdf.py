@@ -102,7 +102,8 @@ def qr_svg(url: str) -> Markup:
     return Markup(qr.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff"))
 
 
-def _environment() -> Environment:
+@functools.lru_cache(maxsize=None)   # one per process: compiling the template again for each
+def _environment() -> Environment:   # certificate of a batch cost about 5 % of its time
     return Environment(loader=PackageLoader("course_plugin", "templates"),
                        autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
 
