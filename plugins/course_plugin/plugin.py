@@ -52,6 +52,9 @@ VERIFY_JS = "assets/course/verify.js"
 CERTIFICATE_CSS = "assets/course/certificate.css"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
+PROGRESS_JS = "assets/course/progress.js"
+# scripts that need another one loaded (and run) before them: the one strict progress reader
+SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,)}
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -342,9 +345,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def _use_assets(self, src: str, script: str | None = None, style: str | None = None) -> None:
         """Load ``script`` and ``style`` on this page (once each), inserted by on_post_page."""
-        for registry, path in ((self.page_scripts, script), (self.page_styles, style)):
-            if path and path not in registry.setdefault(src, []):
-                registry[src].append(path)
+        scripts = (*SCRIPT_NEEDS.get(script, ()), script) if script else ()
+        for registry, paths in ((self.page_scripts, scripts), (self.page_styles, (style,) if style else ())):
+            for path in paths:
+                if path not in registry.setdefault(src, []):
+                    registry[src].append(path)
 
     def _help_contacts(self, html: str, page: Page) -> str:
         if self.contacts is None:
