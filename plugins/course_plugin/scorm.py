@@ -112,6 +112,7 @@ def launch_page(sco: Sco, lang: str, prefix: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="assets/course/favicon.svg">
 <link rel="stylesheet" href="{SCORM_CSS}">
 <script src="{SCORM_JS}"></script>
 </head>
