@@ -329,3 +329,26 @@ def test_without_an_lms_the_package_works_as_the_site(page, lms):
     stored = json.loads(frame.evaluate(f"() => localStorage.getItem('{KEY}')"))
     assert stored["quizzes"]["module-1"]["best"] == 100
     assert not page.console_errors, page.console_errors
+
+
+# -- bad input ----------------------------------------------------------------------------------
+
+def test_an_unknown_language_is_refused_with_the_known_ones(tmp_path):
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/scorm.py"), "--lang", "de", "--out", str(tmp_path)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    assert "--lang de: not a language of mkdocs.yml (languages: en, ru)" in run.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_module_without_a_quiz_is_named():
+    from course_plugin import scorm
+
+    nav = [{"Home": "index.md"}, {"Module I": ["module-1/index.md", "module-1/summary.md"]},
+           {"Module II": ["module-2/index.md"]}, {"Trainer guidebook": ["guidebook/index.md"]}]
+    assert scorm.drop_guidebook(nav) == nav[:3]
+    with pytest.raises(ValueError, match=r"section 'Module II' is Module 2 but no quiz in quizzes/ has 'module: 2'"):
+        scorm.module_scos(nav, {"module-1": (1, 70)}, {})
+    scos = scorm.module_scos(nav[:2], {"module-1": (1, 80), "pretest": (None, 0)}, {"Module I": "Модуль I"})
+    assert [(s.title, s.launch_page, s.quiz_id, s.pass_mark) for s in scos] == [
+        ("Модуль I", "module-1/index.html", "module-1", 80)]
