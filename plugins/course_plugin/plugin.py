@@ -36,6 +36,7 @@ from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.model import text_fields
 from .quiz.render import QuizRenderer, make_environment
 from .site_checks import markdown_files, missing_translations, translation_problems
+from . import scorm
 from . import search_index
 from .strings import string_problems, ui_strings
 
@@ -145,10 +146,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._contacts_loaded = True
         if SITE_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(SITE_CSS)
-        if SITE_JS not in [str(x) for x in config.extra_javascript]:
-            script = ExtraScriptValue(SITE_JS)
-            script.type = "module"
-            config.extra_javascript.append(script)
+        # scorm.js first: it restores progress from the LMS before any course script reads it
+        for js in ([scorm.SCORM_JS] if self.config.scorm else []) + [SITE_JS]:
+            if js not in [str(x) for x in config.extra_javascript]:
+                script = ExtraScriptValue(js)
+                script.type = "module"
+                config.extra_javascript.append(script)
         self.cert_keys, problems = published_keys(self.config.certificate_keys, self.config.certificate_revoked)
         if problems:
             raise PluginError("Certificate settings:\n  " + "\n  ".join(problems))
@@ -172,6 +175,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for path in sorted(ASSETS.rglob("*")):
             uri = f"assets/course/{path.relative_to(ASSETS).as_posix()}"
             if path.is_dir() or (uri.startswith("assets/course/offline/") and not offline_build):
+                continue
+            if uri.startswith("assets/course/scorm.") and not self.config.scorm:
                 continue
             if files.get_file_from_path(uri) is None:
                 files.append(bridge.packaged_file(config, uri, str(path)))
@@ -283,6 +288,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         unplaced = [f"{source}: quiz {quiz_id!r} is placed on no page in language {self.language!r}; "
                     f"add <!-- quiz: {quiz_id} --> to a page" for quiz_id, source in sorted(self.bank.sources.items())
                     if quiz_id not in self.placements]
+        if unplaced and self.config.scorm:   # the learner package leaves out the guidebook and its quizzes
+            log.info(f"Left out of the SCORM package ({self.language}): " + ", ".join(
+                quiz_id for quiz_id in sorted(self.bank.sources) if quiz_id not in self.placements))
+            unplaced = []
         if unplaced and config.strict:   # an error: `-q` would hide the warning from --strict
             raise PluginError("Quizzes placed on no page:\n  " + "\n  ".join(unplaced))
         for message in unplaced:
@@ -324,6 +333,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             output = output.replace("</body>", "\n".join(body) + "\n</body>", 1)
         if page.file.src_uri in self.handouts:
             output = present.mark_handout(output)
+        if self.config.scorm:
+            output = scorm.learner_page(output)
         if self.classic:
             output = offline.classic_scripts(output)
         return self._security_meta(output, page)  # last: it hashes the final inline scripts
