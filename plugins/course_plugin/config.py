@@ -54,3 +54,6 @@ class CourseConfig(base.Config):
 
     handout_pages = c.ListOfItems(c.Type(str), default=["module-*/*"])
     """Participants' handouts: pages whose trainer notes are left out when printed."""
+
+    listen_pages = c.ListOfItems(c.Type(str), default=["module-*/*", "guidebook/*"])
+    """Pages (paths inside a language folder, shell patterns) that get the Listen control (README "Listen")."""

@@ -25,6 +25,7 @@ from .contacts.loader import load_contacts
 from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
 from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
+from . import listen
 from .progress import PROGRESS_MARKER, render_progress
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from . import integrity
@@ -254,7 +255,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return context
         src, content = page.file.src_uri, page.content
         if PROGRESS_MARKER in content:
-            table = render_progress(self.env, self.bank.quizzes, self._quiz_links(page), self.language, self._strings())
+            position = {p.file.src_uri: i for i, p in enumerate(nav.pages)} if nav else {}
+            order = {qid: position.get(p.file.src_uri, len(position)) for qid, p in self.placements.items()}
+            table = render_progress(self.env, self.bank.quizzes, self._quiz_links(page), self.language, self._strings(),
+                                    order)
             content = content.replace(PROGRESS_MARKER, table)
             self._use_assets(src, QUIZ_JS, QUIZ_CSS)   # quiz.js fills the table
         if VERIFY_MARKER in content:
@@ -377,13 +381,18 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         path = present.site_path(page.file.src_uri, self.languages)
         if present.matches(path, self.config.handout_pages):
             self.handouts.add(page.file.src_uri)
-        if not present.matches(path, self.config.present_pages):
-            return html
-        self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
-        html = present.add_slide_breaks(html)
-        if self.language not in self._present_button:  # the same on every page of a language
-            self._present_button[self.language] = present.present_button(self.env, self._strings())
-        return present.add_present_button(html, self._present_button[self.language])
+        tools = []
+        if present.matches(path, self.config.present_pages):
+            self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
+            html = present.add_slide_breaks(html)
+            if self.language not in self._present_button:  # the same on every page of a language
+                self._present_button[self.language] = present.present_button(self.env, self._strings())
+            tools.append(self._present_button[self.language])
+        if present.matches(path, self.config.listen_pages):
+            self._use_assets(page.file.src_uri, listen.LISTEN_JS)
+            tools.append(listen.listen_control(self.env, self._strings()))
+        # one row after the title, its height reserved (course.css): nothing shifts when a tool appears
+        return present.add_present_button(html, listen.page_tools(*tools)) if tools else html
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the joined search index
     def on_post_build(self, config: MkDocsConfig):

@@ -97,9 +97,11 @@ function initQuiz(root) {
     e.preventDefault();
     if (lockIfSpent()) return;
     let points = 0, total = 0, blank = 0;
+    const revisit = [];
     for (const q of active) {
       const s = reveal(q), w = data.q[q.dataset.question].w;
       if (s === null) blank++;
+      if (s !== 1) revisit.push(q);
       points += (s || 0) * w; total += w;
       q.disabled = true;
     }
@@ -113,7 +115,33 @@ function initQuiz(root) {
       left === Infinity ? "" : left > 0 ? fill(S.attempts_left, { n: left }) : fill(S.no_attempts, { n: limit })].filter(Boolean).join(" ");
     submit.hidden = true;
     retry.hidden = !(left > 0);
-    result.focus();
+    summarize(result.textContent, revisit);
+  });
+
+  // After checking: the score at the top of the quiz, focus there, and each question to revisit linked.
+  const summary = root.querySelector("[data-quiz-summary]");
+  const summarize = (text, revisit) => {
+    summary.querySelector(".cq-summary-score").textContent = text;
+    const box = summary.querySelector(".cq-revisit"), list = box.querySelector("ul");
+    list.replaceChildren(...revisit.map((q) => {
+      const li = document.createElement("li"), a = document.createElement("a");
+      a.href = "#" + q.id;
+      a.textContent = `${q.querySelector(".cq-n").textContent}: ${q.querySelector(".cq-verdict").textContent}`;
+      li.append(a);
+      return li;
+    }));
+    box.hidden = !revisit.length;
+    summary.hidden = false;
+    summary.focus();
+  };
+  // a link to a question moves focus to its legend (inside a checked, disabled fieldset it is still focusable)
+  summary.addEventListener("click", (e) => {
+    const link = e.target.closest("a[href^='#']"), q = link && root.querySelector(`[id="${link.hash.slice(1)}"]`);
+    if (!q) return;
+    e.preventDefault();
+    const legend = q.querySelector("legend");
+    legend.tabIndex = -1;
+    legend.focus();
   });
 
   retry.addEventListener("click", () => {
@@ -126,6 +154,7 @@ function initQuiz(root) {
     }
     delete result.dataset.score; delete result.dataset.passed;
     result.textContent = "";
+    summary.hidden = true;
     submit.hidden = false; retry.hidden = true;
     (active[0].querySelector("input, button") || submit).focus();
   });
