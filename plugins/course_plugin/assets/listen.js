@@ -40,7 +40,7 @@ function updateVoice() {
 // Each chunk is the text of one block (heading, paragraph, list item, cell ...), read in page order.
 const BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,dt,dd,th,td,caption,figcaption,summary,pre,legend,label,blockquote,.admonition-title";
 const SKIP = "script,style,template,button,input,select,textarea,.headerlink,.page-tools,[aria-hidden=true],[hidden]," +
-  ".cq-data,.md-source-file,.page-reviewed,.slide-break";
+  ".cq-data,.md-source-file,.page-reviewed,.slide-break,.footnote-ref"; // footnote numbers are not read
 const HEADINGS = "h1,h2,h3,h4";
 
 function chunks(from) {
@@ -50,8 +50,9 @@ function chunks(from) {
   let current = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!node.nodeValue.trim() || !parent || parent.closest(SKIP) || !parent.getClientRects().length) continue;
+    if (!parent || parent.closest(SKIP) || !parent.getClientRects().length) continue;
     const block = parent.closest(BLOCKS) || parent;
+    if (!node.nodeValue.trim()) { if (current && current.el === block) current.text += " "; continue; } // the space between two words
     if (from && block !== from && !(from.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
     if (!current || current.el !== block) { current = { el: block, text: "" }; out.push(current); }
     current.text += node.nodeValue;
@@ -129,6 +130,14 @@ document.addEventListener("click", (e) => { if (e.target && e.target.closest && 
 new MutationObserver(() => { if (root.classList.contains("qx-out")) exitNow(); })
   .observe(root, { attributes: true, attributeFilter: ["class"] });
 addEventListener("pagehide", exitNow);
+
+// Below the title row the control floats at the foot of the screen, so that she can start from the
+// heading she is reading (the title row keeps its place: nothing shifts).
+const row = box.closest(".page-tools");
+if (row && "IntersectionObserver" in window) {
+  new IntersectionObserver((entries) => { box.classList.toggle("ls-float", !entries[entries.length - 1].isIntersecting); })
+    .observe(row);
+}
 
 setState("idle");
 updateVoice();
