@@ -267,7 +267,7 @@ def test_every_page_fits_360px_with_no_control_under_24px(browser, course_site, 
         found = page.evaluate("""() => {
           const out = [], width = 360;
           if (document.documentElement.scrollWidth > width) out.push('horizontal overflow: ' + document.documentElement.scrollWidth + ' px');
-          for (const el of document.querySelectorAll('a[href],button,input,select,textarea,summary,label[for],[tabindex]:not([tabindex="-1"])')) {
+          for (const el of document.querySelectorAll('a[href],button,input,select,textarea,summary,[tabindex]:not([tabindex="-1"])')) {
             const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
             if (!r.width || !r.height || cs.visibility !== 'visible' || r.right <= 0 || r.left >= width) continue; // not on screen (closed drawer)
             if (el.tagName === 'A' && cs.display === 'inline') continue;   // inline text links are exempt
