@@ -25,8 +25,8 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install -q -e ".[test]"
 
-# axe-core for the accessibility tests (test-only; never part of the built site).
-if [ ! -f tests/node/node_modules/axe-core/axe.min.js ]; then
+# axe-core for the accessibility tests, acorn for the exit script's syntax (test-only; never part of the built site).
+if [ ! -f tests/node/node_modules/axe-core/axe.min.js ] || [ ! -f tests/node/node_modules/acorn/dist/acorn.js ]; then
   if ! command -v npm >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq npm >/dev/null

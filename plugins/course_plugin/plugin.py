@@ -40,6 +40,7 @@ SITE_CSS = "assets/course/course.css"
 QUIZ_CSS = "assets/course/quiz.css"
 QUIZ_JS = "assets/course/quiz.js"
 SITE_JS = "assets/course/course.js"
+EXIT_JS = "assets/course/exit.js"   # loaded first, by insert_quick_exit, on every page
 DEADLINE_JS = "assets/course/deadline.js"
 CERTIFICATE_JS = "assets/course/certificate.js"
 VERIFY_JS = "assets/course/verify.js"
@@ -229,7 +230,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         output = relative_switcher_links(output, config.site_url, page.url or "")
         if self.language not in self._quick_exit:  # the same on every page of a language
             self._quick_exit[self.language] = quick_exit_parts(self.env, self.config.exit_url, self._strings())
-        output = insert_quick_exit(output, *self._quick_exit[self.language])
+        output = insert_quick_exit(output, *self._quick_exit[self.language], get_relative_url(EXIT_JS, page.url or "./"))
         output = search_index.lazy_search(output, page.url, self.language, config)
         if self.config.discreet:
             icon = get_relative_url(NEUTRAL_ICON, page.url or "./")

@@ -25,8 +25,11 @@ def quick_exit_parts(env, url: str, strings: dict[str, str]) -> tuple[str, str]:
     return block, button
 
 
-def insert_quick_exit(html: str, block: str, button: str) -> str:
-    """The exit link first in the tab order (after the skip link) and the button in the sticky header."""
+def insert_quick_exit(html: str, block: str, button: str, script_src: str) -> str:
+    """The exit link first in the tab order (after the skip link), the button in the sticky header,
+    and ``assets/course/exit.js`` right after the link: a plain synchronous script, so the exit
+    works before anything else on the page has loaded, and no other script can stop it."""
+    block += f'<script src="{script_src}"></script>'
     anchor = '<div data-md-component="announce">'
     if anchor in html:
         html = html.replace(anchor, block + anchor, 1)
