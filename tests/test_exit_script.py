@@ -165,7 +165,8 @@ def test_visit_only_keeps_material_settings_off_the_device_and_exit_forgets_them
     page.locator("label.md-header__button[for^=__palette]:visible").first.click()   # dark palette
     page.goto(tabs_server + "quiz/page/")
     page.check('[data-question="s-single"] input[value="b"]')
-    page.click('[data-quiz="sample"] button[type=submit]', force=True)
+    page.click('[data-quiz="sample"] button[type=submit]')
+    page.click('[data-quiz-confirm] [data-confirm-yes]')
     page.goto(tabs_server + "ru/")
     assert page.evaluate("Object.keys(localStorage)") == []
     session = page.evaluate("Object.keys(sessionStorage)")

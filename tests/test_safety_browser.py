@@ -58,6 +58,7 @@ def answer_and_submit(page, server):
     page.goto(server + "quiz/page/")
     page.check('[data-question="s-single"] input[value="b"]')
     page.click('[data-quiz="sample"] button[type=submit]')
+    page.click('[data-quiz-confirm] [data-confirm-yes]')   # the other questions are left unanswered
 
 
 def test_visit_only_keeps_local_storage_empty(page, sample_server):
