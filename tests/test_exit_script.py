@@ -13,7 +13,9 @@ import pytest
 from conftest import _Server
 from sitebuild import MINI_CONFIG, ROOT, build_site, make_site
 
-EXIT = "https://www.bbc.co.uk/weather"
+from course_plugin.safety import DEFAULT_EXIT_URLS
+
+EXIT, EXIT_RU = DEFAULT_EXIT_URLS["en"], DEFAULT_EXIT_URLS["ru"]
 EXIT_JS = ROOT / "plugins/course_plugin/assets/exit.js"
 NODE_DIR = ROOT / "tests/node"
 
@@ -51,7 +53,8 @@ def tabs_server(tmp_path_factory):
 @pytest.fixture
 def exit_page(page):
     """The exit target is answered locally: no test ever reaches another host."""
-    page.route(EXIT, lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weather</title>ok"))
+    for url in (EXIT, EXIT_RU):
+        page.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Wikipedia</title>ok"))
     return page
 
 
@@ -104,7 +107,7 @@ def test_exit_works_when_every_other_script_is_broken(exit_page, sample_server, 
     page.keyboard.press("Shift")
     assert page.locator(".qx-status").inner_text() == "Shift: нажмите ещё 1 раз, чтобы покинуть страницу."
     page.keyboard.press("Shift")
-    page.wait_for_url(EXIT)
+    page.wait_for_url(EXIT_RU)
     page.go_back()
     assert page.url == sample_server
     page.goto(sample_server + "quiz/page/")
@@ -176,7 +179,7 @@ def test_visit_only_keeps_material_settings_off_the_device_and_exit_forgets_them
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     assert json.loads(page.evaluate("sessionStorage.getItem(Object.keys(sessionStorage).find(k => k.endsWith('.__tabs')))"))[0] == "First"
     page.click(".qx-button")
-    page.wait_for_url(EXIT)
+    page.wait_for_url(EXIT_RU)
     # what the exit left, read from a file of the same origin that runs none of the site's scripts
     page.goto(tabs_server + "assets/course/favicon.svg")
     assert page.evaluate("Object.keys(localStorage)") == []

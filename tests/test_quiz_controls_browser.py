@@ -142,5 +142,11 @@ def test_unanswered_questions_ask_first(device, site):
 def test_self_study_certificate_print_button_is_hidden_until_ready(device, site):
     page = device
     page.goto(site + "certificate/")
-    assert not shown(page, "[data-cert-print]")
-    assert not shown(page, "[data-cert-form]")
+    assert not shown(page, "[data-cert-form]") and not shown(page, "[data-cert-print]")
+    passed = {"v": 1, "quizzes": {"sample": {"best": 100, "passed": True, "attempts": 1, "last": "2026-12-01"}}}
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(passed))})")
+    page.reload()
+    assert shown(page, "[data-cert-form]"), "every module quiz passed: the form is offered"
+    assert not shown(page, "[data-cert-print]"), "nothing to print before the certificate is made"
+    press(page, "[data-cert-form] button[type=submit]")
+    assert shown(page, "[data-cert-print]")

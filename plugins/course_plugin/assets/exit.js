@@ -107,6 +107,16 @@ window.addEventListener("pageshow", function () {
   reset();
 });
 
+// On a phone the open search field leaves room for the button (course.css reads --qx-width).
+function roomForButton() {
+  try {
+    var button = doc.querySelector(".md-header .qx-button");
+    if (button && button.offsetWidth) root.style.setProperty("--qx-width", (button.offsetWidth + 16) + "px");
+  } catch (e) { /* the CSS default applies */ }
+}
+doc.addEventListener("DOMContentLoaded", roomForButton);
+window.addEventListener("resize", roomForButton);
+
 // "For this visit only": Material's settings go to sessionStorage too. Material reads and writes
 // them only through the global __md_get / __md_set of its first inline script (which ran before
 // this file); its bundle looks those names up at each call, so wrapping them here covers it all.
