@@ -280,6 +280,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if default:
             self._not_found_default = output
             return output
+        if bridge.offline_build(config):   # opened from disk, no server shows a 404 page (scripts/offline.py)
+            return self._not_found_default or output
         target = Path(config.site_dir) / self.language / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
