@@ -11,6 +11,13 @@ class CourseConfig(base.Config):
     quizzes_dir = c.Type(str, default="quizzes")
     """Folder of quiz YAML files, relative to mkdocs.yml."""
 
+    help_contacts_file = c.Type(str, default="data/help-contacts.yml")
+    """The help contacts (README "Help contacts"), relative to mkdocs.yml; needed only by pages with
+    the marker ``<!-- course: help-contacts -->``."""
+
+    require_reviewed = c.Type(bool, default=False)
+    """Fail the build when a page has no ``reviewed: YYYY-MM`` front matter (the course sets it)."""
+
     templates_dir = c.Type(str, default="overrides/course")
     """Folder (relative to mkdocs.yml) whose templates override the plugin's own, if it exists."""
 

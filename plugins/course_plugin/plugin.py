@@ -22,18 +22,24 @@ from mkdocs.utils import get_relative_url
 from . import mkdocs_bridge as bridge
 from . import offline
 from .config import CourseConfig
+from .contacts.loader import load_contacts
+from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
 from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
 from .progress import PROGRESS_MARKER, render_progress
+from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
+from . import integrity
 from .safety import (add_security_meta, exit_urls, insert_quick_exit, neutral_tab, not_found_page, quick_exit_parts,
                      relative_switcher_links)
+from .safety import TemplateScripts, UnknownInlineScript
 from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
+from .quiz.model import text_fields
 from .quiz.render import QuizRenderer, make_environment
-from .site_checks import missing_translations
+from .site_checks import markdown_files, missing_translations, translation_problems
 from . import search_index
-from .strings import ui_strings
+from .strings import string_problems, ui_strings
 
 log = get_plugin_logger(__name__)
 
@@ -55,13 +61,26 @@ NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 
 
+_TEMPLATE_SCRIPTS: dict[tuple, TemplateScripts] = {}
+
+
+def _template_scripts(folders: tuple) -> TemplateScripts:
+    """Read once per process for the same folders (the language builds and `serve` rebuilds)."""
+    if folders not in _TEMPLATE_SCRIPTS:
+        _TEMPLATE_SCRIPTS[folders] = TemplateScripts([Path(f) for f in folders])
+    return _TEMPLATE_SCRIPTS[folders]
+
+
 class CoursePlugin(BasePlugin[CourseConfig]):
     supports_multiple_instances = False
 
     def __init__(self):
         self.bank: QuizBank | None = None
+        self.contacts, self._contacts_loaded = None, False
         self._shared_env, self._env_for = None, None
         self._checked_languages = False
+        self._checked_reviewed = False
+        self._checked_settings = False
         self._not_found_default: str | None = None   # the default language's 404 page, kept for the root
         self._reset()
 
@@ -73,6 +92,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.handouts: set[str] = set()
         self.rendered: dict[str, dict[str, str]] = {}  # page -> quiz marker as written -> quiz HTML
         self.marker_problems: list[str] = []
+        self.page_problems: list[str] = []              # reviewed dates, help-contacts markers
+        self.reviewed: dict[str, str] = {}              # page src -> its reviewed: YYYY-MM
+        self.integrity_problems: list[str] = []        # scripts, event handlers, javascript: URLs in content
         self.env = None
         self.language = None
         self.classic = False
@@ -95,12 +117,34 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if problems:
                 raise PluginError("Pages missing in a language:\n  " + "\n  ".join(problems))
             self._checked_languages = True
+        if not self._checked_reviewed:   # every page of every language at once
+            files = [p for lang in languages for p in markdown_files(Path(config.docs_dir) / lang)]
+            problems = missing_reviewed(files, root, self.config.require_reviewed)
+            if problems:
+                raise PluginError(f"{len(problems)} page(s) without a valid `reviewed:` date "
+                                  "(README \"Currency: the reviewed date\"):\n  " + "\n  ".join(problems))
+            self._checked_reviewed = True
+        if not self._checked_settings:
+            # errors, not warnings: `mkdocs build -q` drops warnings before --strict counts them
+            problems = string_problems(languages) + translation_problems(
+                bridge.i18n_language_settings(config), config.nav, Path(config.docs_dir), root)
+            if problems:
+                raise PluginError("Language settings:\n  " + "\n  ".join(problems))
+            self._checked_settings = True
         if self.bank is None:
             self.bank = load_bank(root / self.config.quizzes_dir, languages, root)
             if self.bank.problems:
                 raise PluginError(
                     f"{len(self.bank.problems)} problem(s) in the quizzes (see quizzes/README.md for the format):\n  "
                     + "\n  ".join(str(p) for p in self.bank.problems))
+        if not self._contacts_loaded:   # once for all languages, like the quiz bank
+            path = root / self.config.help_contacts_file
+            if path.exists():
+                self.contacts, problems = load_contacts(path, languages, os.path.relpath(path, root))
+                if problems:
+                    raise PluginError(f"{len(problems)} problem(s) in the help contacts (see README \"Help contacts\"):\n  "
+                                      + "\n  ".join(str(p) for p in problems))
+            self._contacts_loaded = True
         if SITE_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(SITE_CSS)
         if SITE_JS not in [str(x) for x in config.extra_javascript]:
@@ -118,6 +162,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._shared_env, self._env_for = make_environment(templates), templates
         self.env = self._shared_env
         self.classic = self.config.classic_scripts or bridge.offline_build(config)
+        # the only inline scripts the CSP lets run: those the theme's and the plugin's templates write
+        self.template_scripts = _template_scripts((*config.theme.dirs, str(templates), str(Path(__file__).parent / "templates")))
         return config
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built this language's file list
@@ -141,9 +187,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return markdown
         src = page.file.src_uri
+        label = f"{self.docs_label}/{page.file.src_path}"
+        reviewed, problem = check_reviewed(page.meta, self.config.require_reviewed)
+        if problem:
+            self.page_problems.append(f"{label}: {problem}")
+        elif reviewed:
+            self.reviewed[src] = reviewed
         seen = set()
-        for quiz_id, line in find_markers(markdown):
-            where = f"{self.docs_label}/{page.file.src_path}, line {line}"
+        markers = find_markers(markdown)
+        offset = front_matter_lines(page.file.content_string) if markers else 0   # lines as in the file
+        for quiz_id, line in markers:
+            where = f"{label}, line {line + offset}"
             if quiz_id not in self.bank.quizzes:
                 known = ", ".join(sorted(self.bank.quizzes)) or "none"
                 self.marker_problems.append(f"{where}: marker names unknown quiz {quiz_id!r} (known quizzes: {known}); "
@@ -165,11 +219,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return html
+        self.integrity_problems += integrity.page_problems(
+            html, lambda: page.file.content_string, f"{self.docs_label}/{page.file.src_path}")
         html = paper_checkboxes(html)
         html = self._presentation(html, page)
         if DEADLINE_MARKER.search(html):
             html = DEADLINE_MARKER.sub(lambda m: render_deadline(self.env, self._strings()), html)
             self._use_assets(page.file.src_uri, DEADLINE_JS, QUIZ_CSS)
+        if HELP_CONTACTS_MARKER in html:
+            html = self._help_contacts(html, page)
         if page.file.src_uri not in self.pages_with_quiz:
             return html
         if self._renderer is None:   # one per language; only the Markdown converter is the page's own
@@ -178,10 +236,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         renderer.markdown = bridge.page_markdown_converter(config, page.file, files)
 
         # rendered now, placed in on_post_page: the search indexer never parses quiz markup
-        self.rendered[page.file.src_uri] = {m.group(0): renderer.render(self.bank.quizzes[m.group("id")])
-                                            for m in HTML_MARKER.finditer(html) if m.group("id") in self.bank.quizzes}
-        for rendered in self.rendered[page.file.src_uri].values():
-            bridge.add_anchor_ids(page, rendered)   # links to #answer-key-ID are checked like any anchor
+        rendered = self.rendered[page.file.src_uri] = {}
+        for m in HTML_MARKER.finditer(html):
+            quiz = self.bank.quizzes.get(m.group("id"))
+            if quiz is None:
+                continue
+            rendered[m.group(0)] = renderer.render(quiz)
+            bridge.add_anchor_ids(page, rendered[m.group(0)])   # links to #answer-key-ID are checked like any anchor
+            if renderer.unsafe:   # a script, event handler or javascript: URL from the quiz's Markdown
+                self.integrity_problems += integrity.quiz_problems(
+                    renderer.unsafe, text_fields(quiz), self.language, self.bank.sources[quiz.id])
+                renderer.unsafe.clear()
         return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
@@ -202,6 +267,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                         self.language)
             content = content.replace(CERTIFICATE_MARKER, widget)
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
+        if src in self.reviewed:
+            content += render_reviewed(self.reviewed[src], self._strings())
         page.content = content
         return context
 
@@ -214,10 +281,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return env
         if self.marker_problems:
             raise PluginError("Quiz markers:\n  " + "\n  ".join(self.marker_problems))
-        for quiz_id, source in sorted(self.bank.sources.items()):
-            if quiz_id not in self.placements:
-                log.warning(f"{source}: quiz {quiz_id!r} is placed on no page in language {self.language!r}; "
-                            f"add <!-- quiz: {quiz_id} --> to a page")
+        if self.page_problems:
+            raise PluginError(f"{len(self.page_problems)} page(s) to fix:\n  " + "\n  ".join(self.page_problems))
+        if self.integrity_problems:
+            raise PluginError("Scripts in content:\n  " + "\n  ".join(dict.fromkeys(self.integrity_problems)))
+        unplaced = [f"{source}: quiz {quiz_id!r} is placed on no page in language {self.language!r}; "
+                    f"add <!-- quiz: {quiz_id} --> to a page" for quiz_id, source in sorted(self.bank.sources.items())
+                    if quiz_id not in self.placements]
+        if unplaced and config.strict:   # an error: `-q` would hide the warning from --strict
+            raise PluginError("Quizzes placed on no page:\n  " + "\n  ".join(unplaced))
+        for message in unplaced:
+            log.warning(message)
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
@@ -251,7 +325,22 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             output = present.mark_handout(output)
         if self.classic:
             output = offline.classic_scripts(output)
-        return add_security_meta(output)  # last: it hashes the final inline scripts
+        return self._security_meta(output, page)  # last: it hashes the final inline scripts
+
+    def _security_meta(self, output: str, page: Page) -> str:
+        """The CSP, after checking that nothing outside the Markdown (front matter, titles, a template
+        override) put a script, event handler or javascript: URL into the page."""
+        where = f"{self.docs_label}/{page.file.src_path}"
+        found = integrity.scan(output, scripts=False)
+        if found:
+            raise PluginError(f"{where}: the built page has {found[0].describe()} "
+                              f"(in `{found[0].raw[:80]}`: from the page's front matter, a title or a template override)")
+        try:
+            return add_security_meta(output, self.template_scripts)
+        except UnknownInlineScript as exc:
+            raise PluginError(f"{where}: the built page has an inline script that no template of the theme or the "
+                              f"course plugin writes (`{str(exc)[:80]}`): content may not contain scripts; remove it "
+                              "from the page's front matter or title") from None
 
     def _safety(self, output: str, link) -> str:
         """The quick exit and, in discreet mode, the neutral tab: on every page, ``link`` makes a
@@ -276,7 +365,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         default = self.language == self.languages[0]
         home = base if default else f"{base}{self.language}/"
         output = not_found_page(output, self._strings(), home, base + NOTFOUND_JS, self.languages[1:] if default else [])
-        output = add_security_meta(self._safety(output, lambda path: base + path))
+        output = add_security_meta(self._safety(output, lambda path: base + path), self.template_scripts)
         if default:
             self._not_found_default = output
             return output
@@ -292,6 +381,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for registry, path in ((self.page_scripts, script), (self.page_styles, style)):
             if path and path not in registry.setdefault(src, []):
                 registry[src].append(path)
+
+    def _help_contacts(self, html: str, page: Page) -> str:
+        if self.contacts is None:
+            self.page_problems.append(f"{self.docs_label}/{page.file.src_path}: the help-contacts marker needs "
+                                      f"{self.config.help_contacts_file}, which does not exist: create it "
+                                      "(README \"Help contacts\") or remove the marker")
+            return html
+        widget = render_help_contacts(self.env, self.contacts, self.language, self._strings())
+        bridge.add_anchor_ids(page, widget)   # links to #help-COUNTRY are checked like any anchor
+        return html.replace(HELP_CONTACTS_MARKER, widget)
 
     def _presentation(self, html: str, page: Page) -> str:
         """Module and guidebook pages: slide breaks and the Present button; handouts noted."""
@@ -315,9 +414,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _strings(self, language: str | None = None) -> dict[str, str]:
         language = language or self.language
         if language not in self._string_cache:
-            strings, missing = ui_strings(language)
-            if missing:
-                log.warning(f"UI strings for {language!r} lack {', '.join(missing)}: English is used; "
-                            f"add them to course_plugin/strings/{language}.yml")
-            self._string_cache[language] = strings
+            # a language lacking strings has already failed the build (string_problems in on_config)
+            self._string_cache[language] = ui_strings(language)[0]
         return self._string_cache[language]
