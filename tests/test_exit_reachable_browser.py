@@ -21,7 +21,7 @@ PAGE = "module-1/context/"   # a module page: it can be presented
 # The exit control that is on top at its own centre, or a description of what covers each one.
 HIT = """() => {
   const found = [], covered = [];
-  for (const el of document.querySelectorAll('a[data-exit].qx-button')) {
+  for (const el of document.querySelectorAll('a[data-exit].qx-button, a[data-exit].qx-float')) {
     const r = el.getBoundingClientRect();
     if (getComputedStyle(el).display === 'none' || r.width < 24 || r.height < 24) continue;
     const x = r.left + r.width / 2, y = r.top + r.height / 2;
