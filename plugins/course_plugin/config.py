@@ -24,8 +24,10 @@ class CourseConfig(base.Config):
     check_languages = c.Type(bool, default=True)
     """Fail the build when a page exists in one language and not in another."""
 
-    exit_url = c.Type(str, default="https://www.bbc.co.uk/weather")
-    """Where "Exit this page" and Shift x3 go: a neutral page that reveals nothing about the course."""
+    exit_url = c.Optional(c.Type((str, dict)))
+    """Where "Exit this page" and Shift x3 go: a neutral page that reveals nothing about the course.
+    One absolute https URL for every language, or a mapping language -> URL; unset, the defaults
+    of ``safety.DEFAULT_EXIT_URLS`` (checked by ``safety.exit_urls``; see README "Quick exit")."""
 
     discreet = c.Type(bool, default=False)
     """Give every page a neutral browser-tab title and icon."""
