@@ -25,6 +25,9 @@ from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys
 from . import present
 from .progress import PROGRESS_MARKER, render_progress
 from .safety import add_security_meta, insert_quick_exit, neutral_tab, quick_exit_parts, relative_switcher_links
+from .record.loader import load_form
+from .record.render import RECORD_MARKER, render_record
+from .record.sealed import check_recipients
 from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
@@ -46,6 +49,9 @@ VERIFY_JS = "assets/course/verify.js"
 CERTIFICATE_CSS = "assets/course/certificate.css"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
+HPKE_JS = "assets/course/hpke.js"
+RECORD_JS = "assets/course/record.js"
+RECORD_CSS = "assets/course/record.css"
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -56,6 +62,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
 
     def __init__(self):
         self.bank: QuizBank | None = None
+        self.record_form, self._record_for = None, None
         self._shared_env, self._env_for = None, None
         self._checked_languages = False
         self._reset()
@@ -105,6 +112,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.cert_keys, problems = published_keys(self.config.certificate_keys, self.config.certificate_revoked)
         if problems:
             raise PluginError("Certificate settings:\n  " + "\n  ".join(problems))
+        self.recipients, problems = check_recipients(self.config.record_recipients, languages)
+        if problems:
+            raise PluginError("Record recipients:\n  " + "\n  ".join(problems))
+        form_path = root / self.config.record_form
+        if self._record_for != form_path:   # loaded once, like the quiz bank
+            self.record_form, problems = (load_form(form_path, languages, self.config.record_form)
+                                          if form_path.is_file() else (None, []))
+            if problems:
+                raise PluginError(f"{len(problems)} problem(s) in the record form (see forms/README.md):\n  "
+                                  + "\n  ".join(str(p) for p in problems))
+            self._record_for = form_path
         templates = root / self.config.templates_dir
         if self._env_for != templates:   # compiled templates are kept across the language builds
             self._shared_env, self._env_for = make_environment(templates), templates
@@ -194,8 +212,26 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                         self.language)
             content = content.replace(CERTIFICATE_MARKER, widget)
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
+        if RECORD_MARKER in content:
+            content = content.replace(RECORD_MARKER, self._record_widget(page), 1)
+            self._use_assets(src, HPKE_JS, RECORD_CSS)
+            self._use_assets(src, RECORD_JS)
         page.content = content
         return context
+
+    def _record_widget(self, page: Page) -> str:
+        if self.record_form is None:
+            raise PluginError(f"{self.docs_label}/{page.file.src_path}: the page places the record form "
+                              f"({RECORD_MARKER}) but {self.config.record_form} does not exist; write it "
+                              "(see forms/README.md) or set the course plugin's `record_form`")
+        case_url = None
+        practice = self.record_form.practice
+        if practice:
+            path, _, anchor = practice.case.partition("#")
+            lang_prefix = "" if self.language == self.languages[0] else f"{self.language}/"
+            target = lang_prefix + path.removesuffix(".md").removesuffix("index") + "/"
+            case_url = get_relative_url(target, page.url or "./") + (f"#{anchor}" if anchor else "")
+        return render_record(self.env, self.record_form, self.recipients, self.language, self._strings(), case_url)
 
     def _quiz_links(self, page: Page) -> dict[str, str]:
         """Quiz id -> URL of the page holding it, relative to ``page``."""

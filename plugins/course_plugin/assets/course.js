@@ -21,6 +21,7 @@ const status = document.querySelector(".qx-status");
 function leave() {
   document.documentElement.classList.add("qx-out");
   if (status) status.textContent = S.exit_leaving;
+  document.dispatchEvent(new CustomEvent("course:exit")); // widgets holding typed text empty themselves (record.js)
   if (visitOnly()) try { for (const k of Object.keys(sessionStorage)) if (k.startsWith(PREFIX)) sessionStorage.removeItem(k); } catch { /* */ }
   location.replace(target); // replace: Back does not return to this page
 }
