@@ -63,6 +63,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self):
         self.bank: QuizBank | None = None
         self.record_form, self._record_for = None, None
+        self.files: Files | None = None
         self._shared_env, self._env_for = None, None
         self._checked_languages = False
         self._reset()
@@ -135,6 +136,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return files
         self.language = bridge.current_language(config)
+        self.files = files
         offline_build = bridge.offline_build(config)
         if offline_build:  # after every on_config: Material's offline plugin has added its polyfill
             config.extra["polyfills"] = offline.local_worker_shim(config.extra.get("polyfills", []))
@@ -226,11 +228,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                               "(see forms/README.md) or set the course plugin's `record_form`")
         case_url = None
         practice = self.record_form.practice
-        if practice:
+        if practice:   # the case page of this language, wherever this build puts it (offline: .html)
             path, _, anchor = practice.case.partition("#")
-            lang_prefix = "" if self.language == self.languages[0] else f"{self.language}/"
-            target = lang_prefix + path.removesuffix(".md").removesuffix("index") + "/"
-            case_url = get_relative_url(target, page.url or "./") + (f"#{anchor}" if anchor else "")
+            src = page.file.src_uri
+            folder = src[: len(src) - len(present.site_path(src, self.languages))]
+            case = self.files.get_file_from_path(folder + path) if self.files is not None else None
+            if case is None:
+                raise PluginError(f"{self.config.record_form} [practice.case]: {practice.case!r} names no page of "
+                                  f"{self.docs_label}/{folder}; give the case's path inside a language folder, "
+                                  "e.g. module-2/cases.md#case-c")
+            case_url = get_relative_url(case.url or "./", page.url or "./") + (f"#{anchor}" if anchor else "")
         return render_record(self.env, self.record_form, self.recipients, self.language, self._strings(), case_url)
 
     def _quiz_links(self, page: Page) -> dict[str, str]:
