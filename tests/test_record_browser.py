@@ -184,6 +184,11 @@ def test_nothing_is_stored_after_filling_sealing_and_printing(rpage, record_serv
     fill_everything(page, "secret words")
     page.click("[data-record-seal]")
     page.wait_for_selector("[data-record-form][data-record-state=sealed]")
+    with page.expect_download() as info:
+        page.click("[data-record-download]")
+    download = info.value
+    assert download.suggested_filename == "message.txt"    # neutral: nothing about what it holds
+    assert open(download.path(), encoding="utf-8").read().strip() == page.input_value("[data-record-sealed]")
     page.pdf(path=str(tmp_path / "r.pdf"))
     stored = page.evaluate(STORAGE_JS)
     assert stored == {"local": [], "session": [], "cookie": "", "idb": [], "caches": []}
