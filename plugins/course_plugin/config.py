@@ -42,6 +42,14 @@ class CourseConfig(base.Config):
     certificate_revoked = c.Type(list, default=[])
     """Ids (``XXXX-XXXX-XXXX``) of withdrawn trainer certificates: the Verify page shows them as revoked."""
 
+    record_form = c.Type(str, default="forms/record.yml")
+    """The Module II record form's data file (relative to mkdocs.yml; format in forms/README.md),
+    placed on a page by ``<!-- course: record-form -->``."""
+
+    record_recipients = c.Type(list, default=[])
+    """Organisations a record can be sealed for: ``{name: TEXT or {lang: TEXT}, key: X25519_PUBLIC_KEY}``
+    (base64url of the 32 raw bytes); ``scripts/records.py keygen`` prints the line."""
+
     classic_scripts = c.Type(bool, default=False)
     """Load the course's scripts as classic deferred scripts instead of ES modules. Needed when the
     site is opened from disk (file://), where browsers refuse module scripts; on by itself when

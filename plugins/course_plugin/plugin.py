@@ -32,6 +32,9 @@ from . import integrity
 from .safety import (add_security_meta, exit_urls, insert_quick_exit, neutral_tab, not_found_page, quick_exit_parts,
                      relative_switcher_links)
 from .safety import TemplateScripts, UnknownInlineScript
+from .record.loader import load_form
+from .record.render import RECORD_MARKER, render_record
+from .record.sealed import check_recipients
 from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
@@ -60,6 +63,9 @@ PRESENT_JS = "assets/course/present.js"
 PROGRESS_JS = "assets/course/progress.js"
 # scripts that need another one loaded (and run) before them: the one strict progress reader
 SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,)}
+HPKE_JS = "assets/course/hpke.js"
+RECORD_JS = "assets/course/record.js"
+RECORD_CSS = "assets/course/record.css"
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -81,6 +87,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self):
         self.bank: QuizBank | None = None
         self.contacts, self._contacts_loaded = None, False
+        self.record_form, self._record_for = None, None
+        self.files: Files | None = None
         self._shared_env, self._env_for = None, None
         self._checked_languages = False
         self._checked_reviewed = False
@@ -163,6 +171,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.cert_keys, problems = published_keys(self.config.certificate_keys, self.config.certificate_revoked)
         if problems:
             raise PluginError("Certificate settings:\n  " + "\n  ".join(problems))
+        self.recipients, problems = check_recipients(self.config.record_recipients, languages)
+        if problems:
+            raise PluginError("Record recipients:\n  " + "\n  ".join(problems))
+        form_path = root / self.config.record_form
+        if self._record_for != form_path:   # loaded once, like the quiz bank
+            self.record_form, problems = (load_form(form_path, languages, self.config.record_form)
+                                          if form_path.is_file() else (None, []))
+            if problems:
+                raise PluginError(f"{len(problems)} problem(s) in the record form (see forms/README.md):\n  "
+                                  + "\n  ".join(str(p) for p in problems))
+            self._record_for = form_path
         templates = root / self.config.templates_dir
         if self._env_for != templates:   # compiled templates are kept across the language builds
             self._shared_env, self._env_for = make_environment(templates), templates
@@ -177,6 +196,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return files
         self.language = bridge.current_language(config)
+        self.files = files
         offline_build = bridge.offline_build(config)
         if offline_build:  # after every on_config: Material's offline plugin has added its polyfill
             config.extra["polyfills"] = offline.local_worker_shim(config.extra.get("polyfills", []))
@@ -277,8 +297,31 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
         if src in self.reviewed:
             content += render_reviewed(self.reviewed[src], self._strings())
+        if RECORD_MARKER in content:
+            content = content.replace(RECORD_MARKER, self._record_widget(page), 1)
+            self._use_assets(src, HPKE_JS, RECORD_CSS)
+            self._use_assets(src, RECORD_JS)
         page.content = content
         return context
+
+    def _record_widget(self, page: Page) -> str:
+        if self.record_form is None:
+            raise PluginError(f"{self.docs_label}/{page.file.src_path}: the page places the record form "
+                              f"({RECORD_MARKER}) but {self.config.record_form} does not exist; write it "
+                              "(see forms/README.md) or set the course plugin's `record_form`")
+        case_url = None
+        practice = self.record_form.practice
+        if practice:   # the case page of this language, wherever this build puts it (offline: .html)
+            path, _, anchor = practice.case.partition("#")
+            src = page.file.src_uri
+            folder = src[: len(src) - len(present.site_path(src, self.languages))]
+            case = self.files.get_file_from_path(folder + path) if self.files is not None else None
+            if case is None:
+                raise PluginError(f"{self.config.record_form} [practice.case]: {practice.case!r} names no page of "
+                                  f"{self.docs_label}/{folder}; give the case's path inside a language folder, "
+                                  "e.g. module-2/cases.md#case-c")
+            case_url = get_relative_url(case.url or "./", page.url or "./") + (f"#{anchor}" if anchor else "")
+        return render_record(self.env, self.record_form, self.recipients, self.language, self._strings(), case_url)
 
     def _quiz_links(self, page: Page) -> dict[str, str]:
         """Quiz id -> URL of the page holding it, relative to ``page``."""
