@@ -4,8 +4,8 @@
 // Offered only with a voice that runs on the device (SpeechSynthesisVoice.localService): a network
 // voice would send the text she is reading to a third party. Voices load asynchronously, so the
 // control stays hidden until "voiceschanged" brings a local voice for the page's language.
-// The quick exit stops speech at once: exit.js marks <html> with the class "qx-out" before it
-// leaves, and a click on [data-exit] is seen here first (capture phase).
+// The quick exit stops speech at once: exit.js dispatches "course:exit" and marks <html> with the
+// class "qx-out" before it leaves, and a click on [data-exit] is seen here first (capture phase).
 (() => {
 "use strict";
 
@@ -129,6 +129,7 @@ const exitNow = () => { run += 1; cancelSpeech(); };
 document.addEventListener("click", (e) => { if (e.target && e.target.closest && e.target.closest("[data-exit]")) exitNow(); }, true);
 new MutationObserver(() => { if (root.classList.contains("qx-out")) exitNow(); })
   .observe(root, { attributes: true, attributeFilter: ["class"] });
+document.addEventListener("course:exit", exitNow); // exit.js, before it leaves
 addEventListener("pagehide", exitNow);
 
 // Below the title row the control floats at the foot of the screen, so that she can start from the
