@@ -49,3 +49,6 @@ class CourseConfig(base.Config):
 
     handout_pages = c.ListOfItems(c.Type(str), default=["module-*/*"])
     """Participants' handouts: pages whose trainer notes are left out when printed."""
+    # Results from the room (README "Session results"): the two exam quizzes the Session results page compares
+    session_pre_test = c.Type(str, default="pretest")
+    session_post_test = c.Type(str, default="posttest")

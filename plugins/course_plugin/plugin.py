@@ -26,6 +26,7 @@ from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
 from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
 from .progress import PROGRESS_MARKER, render_progress
+from .session_results import SESSION_MARKER, render_session, session_problem
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from .safety import add_security_meta, insert_quick_exit, neutral_tab, quick_exit_parts, relative_switcher_links
 from .widgets import paper_checkboxes, render_deadline
@@ -49,6 +50,9 @@ VERIFY_JS = "assets/course/verify.js"
 CERTIFICATE_CSS = "assets/course/certificate.css"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
+RESULTCODE_JS = "assets/course/resultcode.js"   # before quiz.js and session.js, which use it
+SESSION_JS = "assets/course/session.js"
+SESSION_CSS = "assets/course/session.css"
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -181,6 +185,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 seen.add(quiz_id)
         if seen:
             self.pages_with_quiz.add(src)
+            if any(self.bank.quizzes[q].exam for q in seen):   # exam quizzes show a result code
+                self._use_assets(src, RESULTCODE_JS)
             self._use_assets(src, QUIZ_JS, QUIZ_CSS)
         return markdown
 
@@ -226,6 +232,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                         self.language)
             content = content.replace(CERTIFICATE_MARKER, widget)
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
+        if SESSION_MARKER in content:
+            pre, post = self.config.session_pre_test, self.config.session_post_test
+            problem = session_problem(self.bank, pre, post)
+            if problem:
+                raise PluginError(f"{self.docs_label}/{page.file.src_path}: {problem}")
+            content = content.replace(SESSION_MARKER, render_session(self.env, self.bank, self._strings(), pre, post))
+            self._use_assets(src, RESULTCODE_JS, SESSION_CSS)
+            self._use_assets(src, SESSION_JS)
         if src in self.reviewed:
             content += render_reviewed(self.reviewed[src], self._strings())
         page.content = content

@@ -106,6 +106,24 @@ function initQuiz(root) {
     if (one && !exam) reveal(one.closest("[data-question]"));
   });
 
+  // Exam quizzes: the result code of the submitted answers (README "Result codes"), never stored.
+  const codeBox = root.querySelector(".cq-resultcode"), who = root.querySelector("input[data-participant-code]");
+  let submitted = null;
+  const answersNow = () => data.spec.q.map((q) => {
+    const el = root.querySelector(`[data-question="${q.id}"]`);
+    if (q.t === "ordering") return el && !el.hidden ? [...el.querySelectorAll("[data-option]")].map((s) => s.dataset.option) : q.o;
+    const chosen = el && !el.hidden ? [...el.querySelectorAll("input:checked")].map((i) => i.value) : [];
+    return q.t === "multiple" ? chosen : chosen[0] ?? null;
+  });
+  const showCode = () => {
+    if (!codeBox || !submitted || !window.courseResultCode) return;
+    const code = window.courseResultCode.encode(data.spec, who ? who.value : "", submitted);
+    codeBox.querySelector("[data-result-code]").textContent = code || "";
+    codeBox.querySelector(".cq-resultcode-need").textContent = code ? "" : S.result_code_need_code;
+    codeBox.hidden = false;
+  };
+  who?.addEventListener("input", showCode);
+
   const used = () => readProgress()[data.id]?.attempts || 0;
   const lockIfSpent = () => {
     if (limit && used() >= limit) { submit.disabled = true; retry.hidden = true; return true; }
@@ -133,6 +151,7 @@ function initQuiz(root) {
       left === Infinity ? "" : left > 0 ? fill(S.attempts_left, { n: left }) : fill(S.no_attempts, { n: limit })].filter(Boolean).join(" ");
     submit.hidden = true;
     retry.hidden = !(left > 0);
+    if (data.spec) { submitted = answersNow(); showCode(); }
     result.focus();
   });
 
@@ -146,6 +165,8 @@ function initQuiz(root) {
     }
     delete result.dataset.score; delete result.dataset.passed;
     result.textContent = "";
+    submitted = null;
+    if (codeBox) { codeBox.hidden = true; codeBox.querySelector("[data-result-code]").textContent = ""; }
     submit.hidden = false; retry.hidden = true;
     (active[0].querySelector("input, button") || submit).focus();
   });
