@@ -272,9 +272,10 @@ def test_session_page_computes_the_documented_figures_for_fifteen_participants(p
     assert (a["participants"], a["meanPre"], a["meanPost"], a["meanGain"]) == ("15", f["pre"]["mean"], f["post"]["mean"], f["mean_gain"])
     assert a["normalisedGain"] == f["normalised_gain"] and a["matched"] == "14"
     assert [r["n"] for r in got["rows"]] == list(range(1, 11))
+    sep = "," if lang else "."
     for row, want in zip(got["rows"], f["questions"]):
-        assert row["pre"] == f'{want["pre"]}% ({want["pre_right"]}/{want["pre_n"]})'
-        assert row["post"] == f'{want["post"]}% ({want["post_right"]}/{want["post_n"]})'
+        assert row["pre"] == f'{want["pre"].replace(".", sep)}% ({want["pre_right"]}/{want["pre_n"]})'
+        assert row["post"] == f'{want["post"].replace(".", sep)}% ({want["post_right"]}/{want["post_n"]})'
     # the chart and the table agree: one bar per question and test, its height the share shown in the table
     assert len(got["bars"]) == 20
     for bar in got["bars"]:

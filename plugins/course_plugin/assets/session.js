@@ -163,8 +163,10 @@ function init(root) {
     return svg;
   }
 
+  const wrap = (table) => el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, table));
   function render(f) {
-    const pct = (x) => (x === null ? "—" : `${x}%`), dash = (x) => (x === null ? "—" : String(x));
+    const num = (x) => String(x).replace(".", S.session_decimal); // data attributes keep the dot
+    const pct = (x) => (x === null ? "—" : `${num(x)}%`), dash = (x) => (x === null ? "—" : num(x));
     summary.replaceChildren();
     Object.assign(summary.dataset, { participants: String(f.participants), meanPre: f.pre.mean ?? "", meanPost: f.post.mean ?? "", meanGain: f.mean_gain ?? "", normalisedGain: f.normalised_gain ?? "", matched: String(f.matched) });
     const dl = el("dl", { class: "session-figures" });
@@ -179,25 +181,25 @@ function init(root) {
     fig(`${S.session_passed}: ${S.session_test_post}`, fill(S.session_of, { n: f.post.passed, total: f.post.n }), "passed-post");
     summary.append(el("h2", { id: "session-report" }, S.session_report_title), el("p", {}, S.session_report_note), dl);
     summary.append(el("h3", {}, S.session_questions_title), chart(f));
-    const qt = el("table", { class: "session-questions", "data-session-questions": "" },
+    const qt = el("table", { "data-session-questions": "" },
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, S.session_question), el("th", { scope: "col" }, S.session_before), el("th", { scope: "col" }, S.session_after))));
     const qb = el("tbody");
     for (const r of f.questions) qb.append(el("tr", { "data-session-question": r.n }, el("th", { scope: "row" }, String(r.n)),
-      el("td", { "data-test": "pre" }, r.pre === null ? "—" : `${r.pre}% (${r.pre_right}/${r.pre_n})`), el("td", { "data-test": "post" }, r.post === null ? "—" : `${r.post}% (${r.post_right}/${r.post_n})`)));
-    qt.append(qb); summary.append(qt);
+      el("td", { "data-test": "pre" }, r.pre === null ? "—" : `${pct(r.pre)} (${r.pre_right}/${r.pre_n})`), el("td", { "data-test": "post" }, r.post === null ? "—" : `${pct(r.post)} (${r.post_right}/${r.post_n})`)));
+    qt.append(qb); summary.append(wrap(qt));
     summary.append(el("h3", {}, S.session_missed_title));
     summary.append(f.most_missed.length ? el("ol", { "data-session-missed": "" }, ...f.most_missed.map((n) => { const r = f.questions[n - 1]; return el("li", { "data-question": n }, `${S.session_question} ${n}: ${pct(r[f.missed_basis])}`); })) : el("p", {}, S.session_missed_none));
-    const pt = el("table", { class: "session-pairs", "data-session-pairs": "" }, el("thead", {}, el("tr", {}, ...[S.session_grid_participant, S.session_test_pre, S.session_test_post, S.session_gain].map((h) => el("th", { scope: "col" }, h)))));
+    const pt = el("table", { "data-session-pairs": "" }, el("thead", {}, el("tr", {}, ...[S.session_grid_participant, S.session_test_pre, S.session_test_post, S.session_gain].map((h) => el("th", { scope: "col" }, h)))));
     const pb = el("tbody");
     for (const p of f.pairs) pb.append(el("tr", { "data-participant": p.participant }, el("th", { scope: "row" }, p.participant), el("td", {}, pct(p.pre)), el("td", {}, pct(p.post)), el("td", {}, dash(p.gain))));
     pt.append(pb);
-    summary.append(el("h3", {}, S.session_pairs_title), pt);
+    summary.append(el("h3", {}, S.session_pairs_title), wrap(pt));
     if (f.confidence.length) {
-      const ct = el("table", { class: "session-confidence", "data-session-confidence": "" }, el("thead", {}, el("tr", {}, el("th", { scope: "col" }, S.session_question), el("th", { scope: "col" }, S.session_before), el("th", { scope: "col" }, S.session_after))));
+      const ct = el("table", { "data-session-confidence": "" }, el("thead", {}, el("tr", {}, el("th", { scope: "col" }, S.session_question), el("th", { scope: "col" }, S.session_before), el("th", { scope: "col" }, S.session_after))));
       const cb = el("tbody");
       for (const r of f.confidence) cb.append(el("tr", {}, el("th", { scope: "row" }, fill(S.session_confidence_n, { n: r.n })), el("td", {}, dash(r.pre)), el("td", {}, dash(r.post))));
       ct.append(cb);
-      summary.append(el("h3", {}, S.session_confidence_title), ct);
+      summary.append(el("h3", {}, S.session_confidence_title), wrap(ct));
     }
     const actions = el("p", { class: "session-actions" },
       el("button", { type: "button", class: "md-button", "data-session-print": "" }, S.session_print), " ",

@@ -15,14 +15,6 @@ th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left}svg{width:100%;m
 @media print{body{margin:0;max-width:none}table{font-size:9pt}}"""
 
 
-def _pct(x) -> str:
-    return "—" if x is None else f"{x}%"
-
-
-def _dash(x) -> str:
-    return "—" if x is None else str(x)
-
-
 def chart(f: dict, s: dict) -> str:
     width, top, scale = 40 * len(f["questions"]) + 40, 10, 1.5
     parts = [f'<svg viewBox="0 0 {width} 170" role="img" aria-labelledby="session-chart-title session-chart-desc" '
@@ -43,6 +35,9 @@ def chart(f: dict, s: dict) -> str:
 
 
 def render_report(f: dict, s: dict, lang: str, source: str) -> str:
+    num = lambda x: str(x).replace(".", s["session_decimal"])     # shown text only: figures keep the dot
+    _pct = lambda x: "—" if x is None else f"{num(x)}%"
+    _dash = lambda x: "—" if x is None else num(x)
     of = lambda n, total: s["session_of"].replace("{n}", str(n)).replace("{total}", str(total))
     figures = [
         ("participants", s["session_participants"], str(f["participants"])),
@@ -67,7 +62,7 @@ def render_report(f: dict, s: dict, lang: str, source: str) -> str:
     out.append(f'<table class="session-questions" data-session-questions><thead><tr><th scope="col">{escape(s["session_question"])}'
                f'</th><th scope="col">{escape(s["session_before"])}</th><th scope="col">{escape(s["session_after"])}</th></tr></thead><tbody>')
     for r in f["questions"]:
-        cell = lambda t: "—" if r[t] is None else f'{r[t]}% ({r[t + "_right"]}/{r[t + "_n"]})'
+        cell = lambda t: "—" if r[t] is None else f'{_pct(r[t])} ({r[t + "_right"]}/{r[t + "_n"]})'
         out.append(f'<tr data-session-question="{r["n"]}"><th scope="row">{r["n"]}</th><td data-test="pre">{cell("pre")}</td>'
                    f'<td data-test="post">{cell("post")}</td></tr>')
     out.append(f'</tbody></table><h2>{escape(s["session_missed_title"])}</h2>')
