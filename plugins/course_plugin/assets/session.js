@@ -112,7 +112,7 @@ function init(root) {
     const out = [], problems = [], seen = new Map();
     const add = (e, where) => {
       const k = `${e.test} ${e.participant}`;
-      if (seen.has(k)) problems.push(fill(S.session_problem_twice, { where, who: e.participant, test: e.test === "pre" ? S.session_test_pre : S.session_test_post }));
+      if (seen.has(k)) problems.push(fill(S.session_problem_twice, { where, who: e.participant, test: (e.test === "pre" ? S.session_test_pre : S.session_test_post).toLowerCase() }));
       else { seen.set(k, where); out.push(e); }
     };
     codesBox.value.split("\n").forEach((line, i) => {
@@ -120,13 +120,13 @@ function init(root) {
       const r = RC.decode(byId, line);
       if (r.error) { problems.push(fill(S[`session_problem_${r.error}`], { line: i + 1, test: r.test || "" })); return; }
       const spec = byId[r.quiz];
-      add({ participant: r.participant, test: testOf[r.quiz], scores: spec.q.map((q, j) => RC.questionScore(q, r.answers[j])), confidence: Array(CONFIDENCE).fill(null) }, fill(S.session_problem_row, { line: i + 1, what: "" }).replace(/[:：]\s*$/, ""));
+      add({ participant: r.participant, test: testOf[r.quiz], scores: spec.q.map((q, j) => RC.questionScore(q, r.answers[j])), confidence: Array(CONFIDENCE).fill(null) }, fill(S.session_where_line, { n: i + 1 }));
     });
     [...body.rows].forEach((tr, i) => {
       const v = (k) => (tr.querySelector(`[data-cell="${k}"]`)?.value || "").trim();
       const cells = [...tr.querySelectorAll("input[data-cell]")];
       if (cells.every((f) => !f.value.trim())) return;
-      const test = v("test"), n = specs[test].q.length, where = fill(S.session_problem_row, { line: i + 1, what: "" }).replace(/[:：]\s*$/, "");
+      const test = v("test"), n = specs[test].q.length, where = fill(S.session_where_row, { n: i + 1 });
       const who = RC.normalise(v("participant"));
       const bad = [];
       if (!who || [...who].length > RC.PARTICIPANT_MAX) bad.push(S.session_problem_who);
