@@ -25,8 +25,10 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install -q -e ".[test]"
 
-# axe-core for the accessibility tests (test-only; never part of the built site).
-if [ ! -f tests/node/node_modules/axe-core/axe.min.js ]; then
+# axe-core for the accessibility tests, gift-pegjs for the GIFT export test and scorm-again as the
+# SCORM tests' LMS (test-only; never part of the built site or a package).
+if [ ! -f tests/node/node_modules/axe-core/axe.min.js ] || [ ! -f tests/node/node_modules/gift-pegjs/package.json ] \
+   || [ ! -f tests/node/node_modules/scorm-again/dist/scorm12.js ]; then
   if ! command -v npm >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq npm >/dev/null

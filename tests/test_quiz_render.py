@@ -19,12 +19,13 @@ from course_plugin.strings import ui_strings
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["en", "ru"]
 
-# every question type and quiz option, with text that must be escaped or is Markdown
+# every question type and quiz option, with text that must be escaped or is Markdown (a "<" that
+# starts no tag: quiz texts may hold no raw HTML, quiz/markup.py)
 EVERYTHING = """
 id: every-kind
 module: 2
-title: {en: "Tom & Jerry's <quiz>", ru: "Том & Джерри: <тест>"}
-intro: {en: "Read *this* & \\"that\\" <b>first</b>.", ru: "Прочтите *это* & «то»."}
+title: {en: "Tom & Jerry's < quiz >", ru: "Том & Джерри: <тест>"}
+intro: {en: "Read *this* & \\"that\\" < b >first< /b >.", ru: "Прочтите *это* & «то»."}
 pass_mark: 80
 shuffle: true
 draw: 4
@@ -33,16 +34,16 @@ attempts: 2
 questions:
   - id: s1
     type: scenario
-    title: {en: "Case <A> & B", ru: "Случай <А> & Б"}
+    title: {en: "Case < A > & B", ru: "Случай <А> & Б"}
     text: {en: "She was *stopped* at 23:00 & searched.", ru: "Её *остановили* в 23:00 & обыскали."}
     questions:
       - id: s1-q1
         type: single
         text: {en: "Which is \\"right\\"?", ru: "Что «верно»?"}
         explanation: {en: "See [the law](https://example.org/?a=1&b=2).", ru: "См. [закон](https://example.org/?a=1&b=2)."}
-        hint: {en: "Think of <rights>.", ru: "Подумайте о <правах>."}
+        hint: {en: "Think of < rights >.", ru: "Подумайте о <правах>."}
         options:
-          - {id: a, text: {en: "A & B", ru: "А & Б"}, feedback: {en: "No: 'A' <is> wrong.", ru: "Нет."}}
+          - {id: a, text: {en: "A & B", ru: "А & Б"}, feedback: {en: "No: 'A' < is > wrong.", ru: "Нет."}}
           - {id: b, correct: true, text: {en: "`<code>`", ru: "`<код>`"}}
   - id: m1
     type: multiple
@@ -59,14 +60,14 @@ questions:
     answer: false
     text: {en: "The officer \\"may\\" do it.", ru: "Сотрудник «может» это сделать."}
     explanation: {en: "No.", ru: "Нет."}
-    feedback_true: {en: "Not <so>.", ru: "Не <так>."}
+    feedback_true: {en: "Not < so >.", ru: "Не <так>."}
     feedback_false: {en: "Right & well.", ru: "Верно & хорошо."}
   - id: o1
     type: ordering
     text: {en: "Put in order", ru: "Расставьте по порядку"}
     explanation: {en: "First things first.", ru: "Сначала главное."}
     options:
-      - {id: one, text: {en: "Write <it> down", ru: "Запишите <это>"}}
+      - {id: one, text: {en: "Write < it > down", ru: "Запишите <это>"}}
       - {id: two, text: {en: "Photograph & date", ru: "Сфотографируйте & датируйте"}}
       - {id: three, text: {en: "Tell a lawyer", ru: "Сообщите юристу"}}
 """
@@ -114,3 +115,14 @@ def test_only_packaged_quiz_templates_skip_autoescaping(tmp_path):
     (tmp_path / "quiz_key.html").write_text("{{ s.key_title }}", encoding="utf-8")
     env = make_environment(tmp_path)
     assert env.autoescape("quiz_key.html") and not env.autoescape("quiz.html")
+
+
+def test_script_json_leaves_nothing_markup_like_in_a_script_element():
+    import json
+
+    from course_plugin.quiz.render import script_json
+    data = {"s": "</script><script>alert(1)</script> <!-- x --> a > b & c \u2028 \u2029", "n": [1, "<b>"]}
+    text = script_json(data)
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in text, bad
+    assert json.loads(text) == data

@@ -44,6 +44,11 @@ class CourseConfig(base.Config):
     """Load the course's scripts as classic deferred scripts instead of ES modules. Needed when the
     site is opened from disk (file://), where browsers refuse module scripts; on by itself when
     Material's offline plugin is enabled (as in the offline copy made by scripts/offline.py)."""
+
+    scorm = c.Type(bool, default=False)
+    """The SCORM 1.2 learner package (set by scripts/scorm.py, never in mkdocs.yml): every page
+    loads assets/course/scorm.js, links to the guidebook become text, no language switcher."""
+
     present_pages = c.ListOfItems(c.Type(str), default=["module-*/*", "guidebook/*"])
     """Pages (paths inside a language folder, shell patterns) that get a Present button and slides."""
 

@@ -102,3 +102,13 @@ def building_other_language(config: MkDocsConfig) -> bool:
     """True inside the builds mkdocs-static-i18n starts for the non-default languages."""
     i18n = config.plugins.get("i18n")
     return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def i18n_language_settings(config: MkDocsConfig) -> list[dict]:
+    """The built languages' mkdocs-static-i18n settings that the plugin checks, as plain dicts."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return []
+    return [{"locale": lang.locale, "default": bool(lang.default), "nav": lang.nav,
+             "nav_translations": lang.nav_translations, "admonition_translations": lang.admonition_translations}
+            for lang in i18n.config.languages if lang.build]

@@ -28,14 +28,18 @@ from . import present
 from .progress import PROGRESS_MARKER, render_progress
 from .session_results import SESSION_MARKER, render_session, session_problem
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
+from . import integrity
 from .safety import add_security_meta, insert_quick_exit, neutral_tab, quick_exit_parts, relative_switcher_links
+from .safety import TemplateScripts, UnknownInlineScript
 from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
+from .quiz.model import text_fields
 from .quiz.render import QuizRenderer, make_environment
-from .site_checks import markdown_files, missing_translations
+from .site_checks import markdown_files, missing_translations, translation_problems
+from . import scorm
 from . import search_index
-from .strings import ui_strings
+from .strings import string_problems, ui_strings
 
 log = get_plugin_logger(__name__)
 
@@ -50,12 +54,25 @@ VERIFY_JS = "assets/course/verify.js"
 CERTIFICATE_CSS = "assets/course/certificate.css"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
-RESULTCODE_JS = "assets/course/resultcode.js"   # before quiz.js and session.js, which use it
+PROGRESS_JS = "assets/course/progress.js"
+RESULTCODE_JS = "assets/course/resultcode.js"   # result codes (README "Results from the room")
 SESSION_JS = "assets/course/session.js"
 SESSION_CSS = "assets/course/session.css"
+# scripts that need another one loaded (and run) before them: the one strict progress reader, the result-code reader
+SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,), SESSION_JS: (RESULTCODE_JS,)}
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
+
+
+_TEMPLATE_SCRIPTS: dict[tuple, TemplateScripts] = {}
+
+
+def _template_scripts(folders: tuple) -> TemplateScripts:
+    """Read once per process for the same folders (the language builds and `serve` rebuilds)."""
+    if folders not in _TEMPLATE_SCRIPTS:
+        _TEMPLATE_SCRIPTS[folders] = TemplateScripts([Path(f) for f in folders])
+    return _TEMPLATE_SCRIPTS[folders]
 
 
 class CoursePlugin(BasePlugin[CourseConfig]):
@@ -67,6 +84,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._shared_env, self._env_for = None, None
         self._checked_languages = False
         self._checked_reviewed = False
+        self._checked_settings = False
         self._reset()
 
     def _reset(self):
@@ -79,6 +97,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.marker_problems: list[str] = []
         self.page_problems: list[str] = []              # reviewed dates, help-contacts markers
         self.reviewed: dict[str, str] = {}              # page src -> its reviewed: YYYY-MM
+        self.integrity_problems: list[str] = []        # scripts, event handlers, javascript: URLs in content
         self.env = None
         self.language = None
         self.classic = False
@@ -108,6 +127,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 raise PluginError(f"{len(problems)} page(s) without a valid `reviewed:` date "
                                   "(README \"Currency: the reviewed date\"):\n  " + "\n  ".join(problems))
             self._checked_reviewed = True
+        if not self._checked_settings:
+            # errors, not warnings: `mkdocs build -q` drops warnings before --strict counts them
+            problems = string_problems(languages) + translation_problems(
+                bridge.i18n_language_settings(config), config.nav, Path(config.docs_dir), root)
+            if problems:
+                raise PluginError("Language settings:\n  " + "\n  ".join(problems))
+            self._checked_settings = True
         if self.bank is None:
             self.bank = load_bank(root / self.config.quizzes_dir, languages, root)
             if self.bank.problems:
@@ -124,10 +150,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._contacts_loaded = True
         if SITE_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(SITE_CSS)
-        if SITE_JS not in [str(x) for x in config.extra_javascript]:
-            script = ExtraScriptValue(SITE_JS)
-            script.type = "module"
-            config.extra_javascript.append(script)
+        # scorm.js first: it restores progress from the LMS before any course script reads it
+        for js in ([scorm.SCORM_JS] if self.config.scorm else []) + [SITE_JS]:
+            if js not in [str(x) for x in config.extra_javascript]:
+                script = ExtraScriptValue(js)
+                script.type = "module"
+                config.extra_javascript.append(script)
         self.cert_keys, problems = published_keys(self.config.certificate_keys, self.config.certificate_revoked)
         if problems:
             raise PluginError("Certificate settings:\n  " + "\n  ".join(problems))
@@ -136,6 +164,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._shared_env, self._env_for = make_environment(templates), templates
         self.env = self._shared_env
         self.classic = self.config.classic_scripts or bridge.offline_build(config)
+        # the only inline scripts the CSP lets run: those the theme's and the plugin's templates write
+        self.template_scripts = _template_scripts((*config.theme.dirs, str(templates), str(Path(__file__).parent / "templates")))
         return config
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built this language's file list
@@ -149,6 +179,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for path in sorted(ASSETS.rglob("*")):
             uri = f"assets/course/{path.relative_to(ASSETS).as_posix()}"
             if path.is_dir() or (uri.startswith("assets/course/offline/") and not offline_build):
+                continue
+            if uri.startswith("assets/course/scorm.") and not self.config.scorm:
                 continue
             if files.get_file_from_path(uri) is None:
                 files.append(bridge.packaged_file(config, uri, str(path)))
@@ -193,6 +225,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return html
+        self.integrity_problems += integrity.page_problems(
+            html, lambda: page.file.content_string, f"{self.docs_label}/{page.file.src_path}")
         html = paper_checkboxes(html)
         html = self._presentation(html, page)
         if DEADLINE_MARKER.search(html):
@@ -208,10 +242,17 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         renderer.markdown = bridge.page_markdown_converter(config, page.file, files)
 
         # rendered now, placed in on_post_page: the search indexer never parses quiz markup
-        self.rendered[page.file.src_uri] = {m.group(0): renderer.render(self.bank.quizzes[m.group("id")])
-                                            for m in HTML_MARKER.finditer(html) if m.group("id") in self.bank.quizzes}
-        for rendered in self.rendered[page.file.src_uri].values():
-            bridge.add_anchor_ids(page, rendered)   # links to #answer-key-ID are checked like any anchor
+        rendered = self.rendered[page.file.src_uri] = {}
+        for m in HTML_MARKER.finditer(html):
+            quiz = self.bank.quizzes.get(m.group("id"))
+            if quiz is None:
+                continue
+            rendered[m.group(0)] = renderer.render(quiz)
+            bridge.add_anchor_ids(page, rendered[m.group(0)])   # links to #answer-key-ID are checked like any anchor
+            if renderer.unsafe:   # a script, event handler or javascript: URL from the quiz's Markdown
+                self.integrity_problems += integrity.quiz_problems(
+                    renderer.unsafe, text_fields(quiz), self.language, self.bank.sources[quiz.id])
+                renderer.unsafe.clear()
         return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
@@ -238,8 +279,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if problem:
                 raise PluginError(f"{self.docs_label}/{page.file.src_path}: {problem}")
             content = content.replace(SESSION_MARKER, render_session(self.env, self.bank, self._strings(), pre, post))
-            self._use_assets(src, RESULTCODE_JS, SESSION_CSS)
-            self._use_assets(src, SESSION_JS)
+            self._use_assets(src, SESSION_JS, SESSION_CSS)
         if src in self.reviewed:
             content += render_reviewed(self.reviewed[src], self._strings())
         page.content = content
@@ -256,10 +296,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError("Quiz markers:\n  " + "\n  ".join(self.marker_problems))
         if self.page_problems:
             raise PluginError(f"{len(self.page_problems)} page(s) to fix:\n  " + "\n  ".join(self.page_problems))
-        for quiz_id, source in sorted(self.bank.sources.items()):
-            if quiz_id not in self.placements:
-                log.warning(f"{source}: quiz {quiz_id!r} is placed on no page in language {self.language!r}; "
-                            f"add <!-- quiz: {quiz_id} --> to a page")
+        if self.integrity_problems:
+            raise PluginError("Scripts in content:\n  " + "\n  ".join(dict.fromkeys(self.integrity_problems)))
+        unplaced = [f"{source}: quiz {quiz_id!r} is placed on no page in language {self.language!r}; "
+                    f"add <!-- quiz: {quiz_id} --> to a page" for quiz_id, source in sorted(self.bank.sources.items())
+                    if quiz_id not in self.placements]
+        if unplaced and self.config.scorm:   # the learner package leaves out the guidebook and its quizzes
+            log.info(f"Left out of the SCORM package ({self.language}): " + ", ".join(
+                quiz_id for quiz_id in sorted(self.bank.sources) if quiz_id not in self.placements))
+            unplaced = []
+        if unplaced and config.strict:   # an error: `-q` would hide the warning from --strict
+            raise PluginError("Quizzes placed on no page:\n  " + "\n  ".join(unplaced))
+        for message in unplaced:
+            log.warning(message)
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
@@ -297,15 +346,34 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             output = output.replace("</body>", "\n".join(body) + "\n</body>", 1)
         if page.file.src_uri in self.handouts:
             output = present.mark_handout(output)
+        if self.config.scorm:
+            output = scorm.learner_page(output)
         if self.classic:
             output = offline.classic_scripts(output)
-        return add_security_meta(output)  # last: it hashes the final inline scripts
+        return self._security_meta(output, page)  # last: it hashes the final inline scripts
+
+    def _security_meta(self, output: str, page: Page) -> str:
+        """The CSP, after checking that nothing outside the Markdown (front matter, titles, a template
+        override) put a script, event handler or javascript: URL into the page."""
+        where = f"{self.docs_label}/{page.file.src_path}"
+        found = integrity.scan(output, scripts=False)
+        if found:
+            raise PluginError(f"{where}: the built page has {found[0].describe()} "
+                              f"(in `{found[0].raw[:80]}`: from the page's front matter, a title or a template override)")
+        try:
+            return add_security_meta(output, self.template_scripts)
+        except UnknownInlineScript as exc:
+            raise PluginError(f"{where}: the built page has an inline script that no template of the theme or the "
+                              f"course plugin writes (`{str(exc)[:80]}`): content may not contain scripts; remove it "
+                              "from the page's front matter or title") from None
 
     def _use_assets(self, src: str, script: str | None = None, style: str | None = None) -> None:
         """Load ``script`` and ``style`` on this page (once each), inserted by on_post_page."""
-        for registry, path in ((self.page_scripts, script), (self.page_styles, style)):
-            if path and path not in registry.setdefault(src, []):
-                registry[src].append(path)
+        scripts = (*SCRIPT_NEEDS.get(script, ()), script) if script else ()
+        for registry, paths in ((self.page_scripts, scripts), (self.page_styles, (style,) if style else ())):
+            for path in paths:
+                if path not in registry.setdefault(src, []):
+                    registry[src].append(path)
 
     def _help_contacts(self, html: str, page: Page) -> str:
         if self.contacts is None:
@@ -339,9 +407,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _strings(self, language: str | None = None) -> dict[str, str]:
         language = language or self.language
         if language not in self._string_cache:
-            strings, missing = ui_strings(language)
-            if missing:
-                log.warning(f"UI strings for {language!r} lack {', '.join(missing)}: English is used; "
-                            f"add them to course_plugin/strings/{language}.yml")
-            self._string_cache[language] = strings
+            # a language lacking strings has already failed the build (string_problems in on_config)
+            self._string_cache[language] = ui_strings(language)[0]
         return self._string_cache[language]

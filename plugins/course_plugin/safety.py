@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 from mkdocs.utils import get_relative_url
@@ -46,12 +47,20 @@ CSP_BASE = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; i
             "base-uri 'self'; form-action 'none'")
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """CSP sources for every executable inline script of this page (JSON data blocks excluded)."""
+class UnknownInlineScript(ValueError):
+    """An inline script that no template of the theme or the plugin writes."""
+
+
+def inline_script_hashes(html: str, allowed: "TemplateScripts | None" = None) -> list[str]:
+    """CSP sources for every executable inline script of this page (JSON data blocks excluded).
+
+    With ``allowed``, a script that no template writes raises :class:`UnknownInlineScript`."""
     out = []
     for attrs, body in _scripts(html):
         if "src=" in attrs or "application/json" in attrs or "application/ld+json" in attrs:
             continue
+        if allowed is not None and not allowed.matches(body):
+            raise UnknownInlineScript(body)
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
         source = f"'sha256-{digest}'"
         if source not in out:
@@ -78,15 +87,50 @@ def _scripts(html: str):
         pos = end + 9
 
 
-def add_security_meta(html: str) -> str:
+def add_security_meta(html: str, allowed: "TemplateScripts | None" = None) -> str:
     """A Content-Security-Policy holding this page's inline-script hashes, and no-referrer.
 
     Computed on the final HTML of each page, so it holds at every depth (Material's first inline
-    script differs with the page's depth)."""
-    csp = CSP_BASE.format(hashes=" ".join(inline_script_hashes(html))).replace("  ", " ")
+    script differs with the page's depth). With ``allowed``, only the scripts written by those
+    templates are hashed; any other raises :class:`UnknownInlineScript`."""
+    csp = CSP_BASE.format(hashes=" ".join(inline_script_hashes(html, allowed))).replace("  ", " ")
     meta = (f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
             '<meta name="referrer" content="no-referrer">\n')
     return re.sub(r"(<head[^>]*>\s*(?:<meta charset=[^>]*>\s*)?)", lambda m: m.group(1) + meta, html, count=1)
+
+
+# In a template's inline script, a {{ expression }} stands for a value such as a URL inside a
+# string literal: it may not hold a quote, a backslash, a line break or markup, so it cannot end the
+# literal. A script with a {% statement %} or {# comment #} is not allowed (none has one today):
+# the build then fails naming it, rather than trust a pattern that could match anything.
+_TEMPLATE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+_EXPRESSION_VALUE = r"[^\"'`\\<>\n]*"
+
+
+class TemplateScripts:
+    """The inline scripts that the templates in some folders write, as patterns of their text."""
+
+    def __init__(self, folders: list[Path]):
+        patterns = set()
+        for folder in folders:
+            for path in sorted(Path(folder).rglob("*.html")) if Path(folder).is_dir() else []:
+                text = path.read_text(encoding="utf-8", errors="replace")
+                if "<script" not in text:
+                    continue
+                for m in _TEMPLATE_SCRIPT.finditer(text):
+                    attrs, body = m.group("attrs"), m.group("body")
+                    if "src=" in attrs or "json" in attrs or "{%" in body or "{#" in body:
+                        continue
+                    parts = _EXPRESSION.split(body)
+                    patterns.add(_EXPRESSION_VALUE.join(re.escape(part) for part in parts))
+        self.patterns = [re.compile(p, re.S) for p in sorted(patterns)]
+        self._seen: dict[str, bool] = {}
+
+    def matches(self, body: str) -> bool:
+        if body not in self._seen:
+            self._seen[body] = any(p.fullmatch(body) for p in self.patterns)
+        return self._seen[body]
 
 
 SWITCH_LINK = re.compile(r'(<a href=")(/[^"]*)(" hreflang="[^"]*" class="md-select__link">)')

@@ -25,3 +25,18 @@ def ui_strings(language: str) -> tuple[dict[str, str], list[str]]:
     own = _load(language)
     missing = [key for key in base if key not in own]
     return {**base, **{k: v for k, v in own.items() if k in base}}, missing
+
+
+def string_problems(languages: list[str]) -> list[str]:
+    """One message per site language whose strings file is missing or lacks keys of English."""
+    problems = []
+    for language in languages:
+        path = f"plugins/course_plugin/strings/{language}.yml"
+        if language != FALLBACK and not (STRINGS_DIR / f"{language}.yml").exists():
+            problems.append(f"{path} does not exist: copy strings/{FALLBACK}.yml there and translate every string")
+            continue
+        missing = ui_strings(language)[1]
+        if missing:
+            problems.append(f"{path} lacks {', '.join(missing)}: add them (the English text is in "
+                            f"strings/{FALLBACK}.yml)")
+    return problems

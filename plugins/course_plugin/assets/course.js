@@ -22,7 +22,13 @@ function leave() {
   document.documentElement.classList.add("qx-out");
   if (status) status.textContent = S.exit_leaving;
   if (visitOnly()) try { for (const k of Object.keys(sessionStorage)) if (k.startsWith(PREFIX)) sessionStorage.removeItem(k); } catch { /* */ }
-  location.replace(target); // replace: Back does not return to this page
+  leaveWindow(target);
+}
+// Inside an LMS the course runs in a frame: leave the whole window (top-level navigation) when the
+// browser allows it, and this frame in any case. replace: Back does not return to this page.
+function leaveWindow(url) {
+  if (window.top !== window) try { window.top.location.replace(url); } catch { /* refused by the LMS's frame */ }
+  location.replace(url);
 }
 document.addEventListener("click", (e) => {
   if (e.target.closest("[data-exit]")) { e.preventDefault(); leave(); }

@@ -4,29 +4,9 @@
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-const KEY = "pvwud-course.progress.v1";
-const MODE_KEY = "pvwud-course.mode"; // sessionStorage: "visit" keeps progress for this visit only
-
-const storage = () => {
-  try { return sessionStorage.getItem(MODE_KEY) === "visit" ? sessionStorage : localStorage; }
-  catch { return null; }
-};
-
-// Stored progress; anything corrupt or foreign is ignored, never trusted.
-function readProgress() {
-  const out = {};
-  try {
-    const data = JSON.parse(storage()?.getItem(KEY) ?? "null");
-    if (!data || data.v !== 1 || typeof data.quizzes !== "object") return out;
-    for (const [id, r] of Object.entries(data.quizzes)) {
-      if (r && Number.isInteger(r.best) && r.best >= 0 && r.best <= 100 && Number.isInteger(r.attempts) &&
-          r.attempts > 0 && typeof r.passed === "boolean" && /^\d{4}-\d\d-\d\d$/.test(r.last)) {
-        out[id] = { best: r.best, passed: r.passed, attempts: r.attempts, last: r.last };
-      }
-    }
-  } catch { /* unreadable: start afresh */ }
-  return out;
-}
+// Stored progress: read and written by progress.js (loaded first), one set of strict rules.
+const progress = globalThis.pvwudCourseProgress;
+const readProgress = () => progress.read();
 
 function saveResult(id, score, passed) {
   const all = readProgress();
@@ -34,7 +14,7 @@ function saveResult(id, score, passed) {
   const d = new Date();
   const last = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
   all[id] = { best: Math.max(old.best, score), passed: old.passed || passed, attempts: old.attempts + 1, last };
-  try { storage()?.setItem(KEY, JSON.stringify({ v: 1, quizzes: all })); } catch { /* full or blocked */ }
+  progress.write(all);
   return all[id];
 }
 

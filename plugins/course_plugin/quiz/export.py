@@ -28,12 +28,20 @@ def to_json_data(quizzes: list[Quiz]) -> list[dict]:
     return out
 
 
+# GIFT's special characters (Moodle docs, "GIFT format": ~ = # { } : are escaped with a
+# backslash, and so is the backslash itself); a line break is written as \n.
 _GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
 
 
 def _g(text: str) -> str:
-    """Escape GIFT's special characters; keep Markdown (GIFT's [markdown] format)."""
-    return _GIFT_SPECIAL.sub(r"\\\1", text.strip()).replace("\n", "\\n")
+    """Escape GIFT's special characters in ``text`` (any text the export writes); keep Markdown
+    (GIFT's [markdown] format)."""
+    return _GIFT_SPECIAL.sub(r"\\\1", text.strip()).replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def _no_arrow(text: str) -> str:
+    """A matching item is split at its first "->", which GIFT cannot escape: write it as an arrow."""
+    return text.replace("->", "\u2192")
 
 
 def to_gift(quizzes: list[Quiz], language: str) -> str:
@@ -46,17 +54,17 @@ def to_gift(quizzes: list[Quiz], language: str) -> str:
         for item in quiz.questions:
             if getattr(item, "type", None) == "scenario":
                 for q in item.questions:
-                    scenario_text[q.id] = item.title[language] + "\\n\\n" + _g(item.text[language])
+                    scenario_text[q.id] = _g(item.title[language]) + "\\n\\n" + _g(item.text[language])
         for q in quiz.all_questions():
             stem = _g(q.text[language])
             if q.id in scenario_text:
-                stem = _g("") + scenario_text[q.id] + "\\n\\n" + stem
+                stem = scenario_text[q.id] + "\\n\\n" + stem
             explanation = _g(q.explanation[language])
             head = f"::{quiz.id}/{q.id}::[markdown]{stem}"
             if isinstance(q, TrueFalseQuestion):
                 body = "{" + ("TRUE" if q.answer else "FALSE") + f"####{explanation}" + "}"
             elif isinstance(q, OrderingQuestion):
-                pairs = " ".join(f"={_g(o.text[language])} -> {i}" for i, o in enumerate(q.options, start=1))
+                pairs = " ".join(f"={_g(_no_arrow(o.text[language]))} -> {i}" for i, o in enumerate(q.options, start=1))
                 body = "{ " + pairs + f" ####{explanation}" + " }"
             elif q.type == "single":
                 body = "{ " + " ".join(("=" if o.correct else "~") + _g(o.text[language]) + _fb(o, language)

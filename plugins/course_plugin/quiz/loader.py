@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .markup import markup_problems
 from .model import Quiz, Scenario
 
 
@@ -110,6 +111,7 @@ def parse_quiz(text: str, languages: list[str], name: str = "<quiz>") -> tuple[Q
     # a duplicate key shows as a shorter dict; the full check (with lines) runs only then
     problems = [] if plain else list(_duplicate_keys(node, name))
     problems += _duplicate_question_ids(node, name)
+    problems += [Problem(name, message, line, where) for line, where, message in markup_problems(node, languages)]
     if not isinstance(data, dict):
         return None, [Problem(name, "a quiz file must be a mapping with `id`, `title` and `questions` at the top level",
                               node.start_mark.line + 1)]

@@ -209,3 +209,19 @@ def _require_unique(ids: list[str], what: str) -> None:
         seen.add(i)
     if dup:
         raise ValueError(f"duplicate {what} {', '.join(repr(d) for d in dup)}: every {what} must be unique")
+
+
+def text_fields(model: BaseModel, path: str = ""):
+    """``(field path, {language: text})`` for every text of a quiz (or any part of one), in order;
+    paths as the loader reports them, e.g. ``questions[2].options[0].text``."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        where = f"{path}.{name}" if path else name
+        if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+            yield where, value
+        elif isinstance(value, BaseModel):
+            yield from text_fields(value, where)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from text_fields(item, f"{where}[{i}]")

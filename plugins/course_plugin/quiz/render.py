@@ -11,6 +11,7 @@ from typing import Callable
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 from markupsafe import Markup
 
+from ..integrity import Finding, scan
 from ..evaluation.codes import quiz_spec
 from .model import OrderingQuestion, Quiz, Scenario, TrueFalseQuestion
 
@@ -49,17 +50,25 @@ class QuizRenderer:
         # dict raises (and catches) an AttributeError every time; plain attributes are found at once.
         # The strings are escaped here, once (autoescaping leaves Markup as it is).
         self.s = SimpleNamespace(**{key: Markup.escape(value) for key, value in strings.items()})
+        # (source text, finding) for each script, event handler or javascript: URL that a quiz
+        # text's Markdown produced (see integrity.py); the caller reports them and fails the build
+        self.unsafe: list[tuple[str, Finding]] = []
+
+    def _convert(self, text: str) -> str:
+        html = self.markdown(text)
+        self.unsafe.extend((text, f) for f in scan(html))
+        return html
 
     def text(self, value: dict[str, str] | None) -> Markup:
         if not value:
             return _EMPTY
-        return Markup(self.markdown(value[self.language]))
+        return Markup(self._convert(value[self.language]))
 
     def inline(self, value: dict[str, str] | None) -> Markup:
         """Markdown rendered for a label or legend: a single paragraph is unwrapped."""
         if not value:
             return _EMPTY
-        html = self.markdown(value[self.language]).strip()
+        html = self._convert(value[self.language]).strip()
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)
@@ -146,6 +155,14 @@ def _shuffled_not_identity(items: list, seed: str) -> list:
     return shuffled
 
 
+# Inside <script type="application/json"> nothing may look like markup: "<" could close the
+# element or open "<!--" (which changes how the HTML parser reads the rest), so "<", ">" and "&"
+# are written as JSON escapes; U+2028/2029 are escaped too, in case the text is ever read as a
+# JavaScript literal. JSON.parse gives back the same strings.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def script_json(data: dict) -> str:
-    # "</" must not appear inside a <script> element
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """``data`` as JSON safe to place inside a ``<script>`` element."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
