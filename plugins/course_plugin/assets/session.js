@@ -151,6 +151,11 @@ function init(root) {
     const desc = svgEl("desc", { id: "session-chart-desc" }); desc.textContent = S.session_chart_desc;
     const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": "session-chart-title session-chart-desc", class: "session-chart", "data-session-chart": "" }, title, desc);
     svg.append(svgEl("line", { x1: 30, y1: top + 150, x2: W, y2: top + 150, class: "session-axis" }));
+    for (const v of [50, 100]) { // gridlines with their value, as in report.py
+      svg.append(svgEl("line", { x1: 30, y1: top + 150 - v * scale, x2: W, y2: top + 150 - v * scale, class: "session-gridline" }));
+      const t = svgEl("text", { x: 28, y: top + 153 - v * scale, "text-anchor": "end", "aria-hidden": "true" }); t.textContent = `${v}%`;
+      svg.append(t);
+    }
     f.questions.forEach((r, i) => {
       ["pre", "post"].forEach((t, j) => {
         if (r[t] === null) return;
@@ -180,7 +185,8 @@ function init(root) {
     fig(`${S.session_passed}: ${S.session_test_pre}`, fill(S.session_of, { n: f.pre.passed, total: f.pre.n }), "passed-pre");
     fig(`${S.session_passed}: ${S.session_test_post}`, fill(S.session_of, { n: f.post.passed, total: f.post.n }), "passed-post");
     summary.append(el("h2", { id: "session-report" }, S.session_report_title), el("p", {}, S.session_report_note), dl);
-    summary.append(el("h3", {}, S.session_questions_title), chart(f));
+    summary.append(el("h3", {}, S.session_questions_title), chart(f), el("p", { class: "session-legend", "aria-hidden": "true" },
+      el("span", { class: "session-key session-bar-pre" }), ` ${S.session_before} `, el("span", { class: "session-key session-bar-post" }), ` ${S.session_after}`));
     const qt = el("table", { "data-session-questions": "" },
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, S.session_question), el("th", { scope: "col" }, S.session_before), el("th", { scope: "col" }, S.session_after))));
     const qb = el("tbody");

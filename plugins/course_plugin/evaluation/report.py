@@ -11,7 +11,8 @@ CSS = """body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:48rem;margin:
 dl{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.4rem 1rem}dl div{margin:0}
 dt{font-size:.8rem}dd{margin:0;font-size:1.2rem;font-weight:700}table{border-collapse:collapse;margin:.5rem 0}
 th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left}svg{width:100%;max-width:36rem;height:auto}
-.session-bar-pre{fill:#9fb4d9}.session-bar-post{fill:#1f3f7a}text{font-size:9px}h3{break-after:avoid}
+.session-bar-pre{fill:#9fb4d9;background:#9fb4d9}.session-bar-post{fill:#1f3f7a;background:#1f3f7a}
+.session-key{display:inline-block;width:.8em;height:.8em;margin-left:.6em;print-color-adjust:exact;-webkit-print-color-adjust:exact}text{font-size:9px}h3{break-after:avoid}
 @media print{body{margin:0;max-width:none}table{font-size:9pt}}"""
 
 
@@ -22,6 +23,10 @@ def chart(f: dict, s: dict) -> str:
              f'<title id="session-chart-title">{escape(s["session_questions_title"])}</title>',
              f'<desc id="session-chart-desc">{escape(s["session_chart_desc"])}</desc>',
              f'<line x1="30" y1="{top + 150}" x2="{width}" y2="{top + 150}" stroke="currentColor"></line>']
+    for v in (50, 100):   # gridlines with their value, as in session.js
+        y = top + 150 - v * scale
+        parts.append(f'<line x1="30" y1="{y:g}" x2="{width}" y2="{y:g}" stroke="currentColor" stroke-opacity=".25"></line>'
+                     f'<text x="28" y="{y + 3:g}" text-anchor="end" aria-hidden="true">{v}%</text>')
     for i, r in enumerate(f["questions"]):
         for j, t in enumerate(("pre", "post")):
             if r[t] is None:
@@ -58,7 +63,9 @@ def render_report(f: dict, s: dict, lang: str, source: str) -> str:
            f'<h1>{escape(s["session_report_title"])}</h1><p>{escape(s["session_report_note"])}</p>',
            f'<p><small>{escape(source)}</small></p><dl class="session-figures">']
     out += [f'<div data-figure="{k}"><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>' for k, label, value in figures]
-    out.append(f'</dl><h2>{escape(s["session_questions_title"])}</h2>{chart(f, s)}')
+    out.append(f'</dl><h2>{escape(s["session_questions_title"])}</h2>{chart(f, s)}<p aria-hidden="true">'
+               f'<span class="session-key session-bar-pre"></span> {escape(s["session_before"])} '
+               f'<span class="session-key session-bar-post"></span> {escape(s["session_after"])}</p>')
     out.append(f'<table class="session-questions" data-session-questions><thead><tr><th scope="col">{escape(s["session_question"])}'
                f'</th><th scope="col">{escape(s["session_before"])}</th><th scope="col">{escape(s["session_after"])}</th></tr></thead><tbody>')
     for r in f["questions"]:
