@@ -28,6 +28,7 @@ from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys
 from . import present
 from . import listen
 from .progress import PROGRESS_MARKER, render_progress
+from .session_results import SESSION_MARKER, render_session, session_problem
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from . import integrity
 from .safety import (add_security_meta, exit_urls, insert_quick_exit, neutral_tab, not_found_page, quick_exit_parts,
@@ -62,11 +63,14 @@ CERTIFICATE_CSS = "assets/course/certificate.css"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
 PROGRESS_JS = "assets/course/progress.js"
-# scripts that need another one loaded (and run) before them: the one strict progress reader
-SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,)}
 HPKE_JS = "assets/course/hpke.js"
 RECORD_JS = "assets/course/record.js"
 RECORD_CSS = "assets/course/record.css"
+RESULTCODE_JS = "assets/course/resultcode.js"   # result codes (README "Results from the room")
+SESSION_JS = "assets/course/session.js"
+SESSION_CSS = "assets/course/session.css"
+# scripts that need another one loaded (and run) before them: the one strict progress reader, the result-code reader
+SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,), SESSION_JS: (RESULTCODE_JS,)}
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -242,6 +246,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 seen.add(quiz_id)
         if seen:
             self.pages_with_quiz.add(src)
+            if any(self.bank.quizzes[q].exam for q in seen):   # exam quizzes show a result code
+                self._use_assets(src, RESULTCODE_JS)
             self._use_assets(src, QUIZ_JS, QUIZ_CSS)
         return markdown
 
@@ -299,6 +305,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                         self.language)
             content = content.replace(CERTIFICATE_MARKER, widget)
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
+        if SESSION_MARKER in content:
+            pre, post = self.config.session_pre_test, self.config.session_post_test
+            problem = session_problem(self.bank, pre, post)
+            if problem:
+                raise PluginError(f"{self.docs_label}/{page.file.src_path}: {problem}")
+            content = content.replace(SESSION_MARKER, render_session(self.env, self.bank, self._strings(), pre, post))
+            self._use_assets(src, SESSION_JS, SESSION_CSS)
         if src in self.reviewed:
             content += render_reviewed(self.reviewed[src], self._strings())
         if RECORD_MARKER in content:

@@ -86,6 +86,24 @@ function initQuiz(root) {
     if (one && !exam) reveal(one.closest("[data-question]"));
   });
 
+  // Exam quizzes: the result code of the submitted answers (README "Result codes"), never stored.
+  const codeBox = root.querySelector(".cq-resultcode"), who = root.querySelector("input[data-participant-code]");
+  let submitted = null;
+  const answersNow = () => data.spec.q.map((q) => {
+    const el = root.querySelector(`[data-question="${q.id}"]`);
+    if (q.t === "ordering") return el && !el.hidden ? [...el.querySelectorAll("[data-option]")].map((s) => s.dataset.option) : q.o;
+    const chosen = el && !el.hidden ? [...el.querySelectorAll("input:checked")].map((i) => i.value) : [];
+    return q.t === "multiple" ? chosen : chosen[0] ?? null;
+  });
+  const showCode = () => {
+    if (!codeBox || !submitted || !window.courseResultCode) return;
+    const code = window.courseResultCode.encode(data.spec, who ? who.value : "", submitted);
+    codeBox.querySelector("[data-result-code]").textContent = code || "";
+    codeBox.querySelector(".cq-resultcode-need").textContent = code ? "" : S.result_code_need_code;
+    codeBox.hidden = false;
+  };
+  who?.addEventListener("input", showCode);
+
   const used = () => readProgress()[data.id]?.attempts || 0;
   const lockIfSpent = () => {
     if (limit && used() >= limit) { submit.disabled = true; retry.hidden = true; return true; }
@@ -142,6 +160,7 @@ function initQuiz(root) {
     submit.hidden = true;
     retry.hidden = !(left > 0);
     summarize(result.textContent, revisit);
+    if (data.spec) { submitted = answersNow(); showCode(); }
   };
 
   form.addEventListener("submit", (e) => {
@@ -190,6 +209,8 @@ function initQuiz(root) {
     delete result.dataset.score; delete result.dataset.passed;
     result.textContent = "";
     summary.hidden = true;
+    submitted = null;
+    if (codeBox) { codeBox.hidden = true; codeBox.querySelector("[data-result-code]").textContent = ""; }
     submit.hidden = false; retry.hidden = true;
     open = true;
     (active[0].querySelector("input, button") || submit).focus();
