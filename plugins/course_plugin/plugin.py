@@ -481,7 +481,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 self._present_button[self.language] = present.present_button(self.env, self._strings())
             tools.append(self._present_button[self.language])
         if present.matches(path, self.config.listen_pages):
-            self._use_assets(page.file.src_uri, listen.LISTEN_JS)
+            # listen.js itself is fetched by course.js only when the device has a local voice
             tools.append(listen.listen_control(self.env, self._strings()))
         # one row after the title, its height reserved (course.css): nothing shifts when a tool appears
         return present.add_present_button(html, listen.page_tools(*tools)) if tools else html
