@@ -19,8 +19,10 @@ import getpass
 import io
 import os
 import re
+import shutil
 import stat
 import sys
+import tempfile
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
@@ -61,6 +63,19 @@ class Parser(argparse.ArgumentParser):
 
 def warn(message: str):
     print(f"warning: {message}", file=sys.stderr)
+
+
+def printable(value) -> str:
+    """``value`` as text safe for a terminal: control, format and separator characters (which could
+    move the cursor, recolour or reorder what was printed before) are shown as \\u escapes."""
+    return "".join(ch if unicodedata.category(ch)[0] != "C" and unicodedata.category(ch) not in ("Zl", "Zp")
+                   else f"\\u{{{ord(ch):04x}}}" for ch in str(value))
+
+
+def spreadsheet_cell(text: str) -> str:
+    """OWASP's advice against CSV injection: a cell a spreadsheet would read as a formula
+    (= + - @, or a tab or carriage return first) starts with a single quote instead."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def slug(name: str, limit: int = 40) -> str:
@@ -167,13 +182,32 @@ def verify_url(base: str, language: str, token: str) -> str:
     return f"{base}{'' if language == 'en' else language + '/'}verify/#{token}"
 
 
+def move_into_place(staging: Path, out: Path, names: list[str], moved: list[Path]):
+    """Move the finished batch from ``staging`` to ``out``: the PDFs, then issued.csv last, so a
+    folder with an issued.csv holds the whole batch. Never replaces a file; ``moved`` collects
+    what is in place, for the caller to take back if the move is interrupted."""
+    for name in names + [ISSUED_NAME]:
+        try:
+            os.link(staging / name, out / name)   # fails if the name exists: nothing is replaced
+        except FileExistsError:
+            raise
+        except OSError:                          # no hard links here (FAT, some network drives)
+            if (out / name).exists():
+                raise FileExistsError(0, "exists", str(out / name)) from None
+            os.replace(staging / name, out / name)
+        moved.append(out / name)
+
+
 def cmd_issue(args) -> int:
-    from course_plugin.certificates.pdf import PdfUnavailable, certificate_pdf
+    from course_plugin.certificates.pdf import PdfUnavailable, certificate_pdf, undrawable_characters
 
     config = Path(args.config)
     settings = load_settings(config)
     base = site_base(args.site_url, "--site-url") if args.site_url else site_base(settings["site_url"], str(config))
-    roster = read_roster(Path(args.roster))
+    try:
+        roster = read_roster(Path(args.roster), font_check=undrawable_characters)
+    except PdfUnavailable as exc:
+        raise Failure(f"{exc}. Nothing was issued.") from None
     if roster.problems:
         for problem in roster.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -202,33 +236,57 @@ def cmd_issue(args) -> int:
     if existing:
         raise Failure(f"{out} already holds {', '.join(existing)}; choose a new --out folder. Nothing was issued.")
 
-    today = dt.date.today().isoformat()
-    batch = []  # (participant, url, file name, pdf bytes): everything is made before anything is written
-    for participant, name in zip(roster.participants, names):
-        payload = tk.build_payload(name=participant.name, date=participant.date, language=participant.language,
-                                   session=participant.session, hours=participant.hours, key=kid, issued=today)
-        url = verify_url(base, participant.language, tk.sign_payload(key, payload))
-        try:
-            batch.append((participant, url, name, certificate_pdf(payload, url)))
-        except PdfUnavailable as exc:
-            raise Failure(f"{exc}. Nothing was issued.") from None
-
+    # Everything is written into a hidden folder inside --out and moved into place at the end: an
+    # error or Ctrl+C leaves no half batch (the folder is removed; after a crash delete it by hand).
+    created_out = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for _participant, _url, name, pdf in batch:
-            create_exclusive(out / name, pdf, 0o644)
+        staging = Path(tempfile.mkdtemp(prefix=".incomplete-batch-", dir=out))
+    except OSError as exc:
+        raise Failure(f"{exc.filename or out}: cannot write ({exc.strerror})") from None
+    today = dt.date.today().isoformat()
+    total, rows, moved, done = len(roster.participants), [], [], False
+    try:
+        for number, (participant, name) in enumerate(zip(roster.participants, names), start=1):
+            try:
+                payload = tk.build_payload(name=participant.name, date=participant.date,
+                                           language=participant.language, session=participant.session,
+                                           hours=participant.hours, key=kid, issued=today)
+            except tk.TokenError as exc:  # the roster check should have caught it: say which row
+                raise Failure(f"{args.roster}, row {participant.row}: {exc}. Nothing was issued.") from None
+            url = verify_url(base, participant.language, tk.sign_payload(key, payload))
+            try:
+                create_exclusive(staging / name, certificate_pdf(payload, url), 0o644)
+            except PdfUnavailable as exc:
+                raise Failure(f"{exc}. Nothing was issued.") from None
+            rows.append((participant, url, name))
+            print(f"{number}/{total}", file=sys.stderr, flush=True)
         table = io.StringIO(newline="")
         writer = csv.writer(table, lineterminator="\r\n")
         writer.writerow(["name", "verify_url", "pdf"])
-        writer.writerows([participant.name, url, name] for participant, url, name, _pdf in batch)
+        writer.writerows([spreadsheet_cell(participant.name), url, name] for participant, url, name in rows)
         # UTF-8 with a byte-order mark, so that spreadsheet programs show Cyrillic names correctly
-        create_exclusive(issued_path, table.getvalue().encode("utf-8-sig"), 0o600)
+        create_exclusive(staging / ISSUED_NAME, table.getvalue().encode("utf-8-sig"), 0o600)
+        move_into_place(staging, out, names, moved)
+        done = True
+    except FileExistsError as exc:
+        raise Failure(f"{exc.filename} appeared while the batch was made; choose a new --out folder") from None
     except OSError as exc:
-        raise Failure(f"{exc.filename or out}: cannot write ({exc.strerror})") from None
+        raise Failure(f"{exc.filename or out}: cannot write ({exc.strerror}). Nothing was issued.") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not done:
+            for path in moved:   # a move cut short: take back what this run put in place
+                path.unlink(missing_ok=True)
+            if created_out:
+                try:
+                    out.rmdir()   # only if empty: never removes anything else
+                except OSError:
+                    pass
 
-    for participant, _url, name, _pdf in batch:
-        print(f"{out / name}  ({participant.language}) {participant.name}")
-    print(f"Issued {len(batch)} certificate(s) into {out}; the list with their Verify links is {issued_path}.")
+    for participant, _url, name in rows:
+        print(f"{out / name}  ({participant.language}) {printable(participant.name)}")
+    print(f"Issued {len(rows)} certificate(s) into {out}; the list with their Verify links is {issued_path}.")
     return EXIT_OK
 
 
@@ -240,11 +298,12 @@ def cmd_verify(args) -> int:
     if not keys:
         warn(f"{config} lists no certificate_keys: no certificate can be valid")
     for entry in revoked:
-        if not tk.ID_PATTERN.match(entry):
-            warn(f"certificate_revoked entry {entry!r} in {config} is not a certificate id like ABCD-EFGH-JKMN")
+        if not tk.ID_PATTERN.fullmatch(entry):
+            warn(f"certificate_revoked entry {printable(repr(entry))} in {config} is not a certificate id "
+                 "like ABCD-EFGH-JKMN")
     result = tk.verify_token(args.certificate, keys, revoked)
     for message in result.warnings:
-        warn(f"{config}: {message}")
+        warn(f"{config}: {printable(message)}")
     payload = result.payload
     if payload:
         note = "" if result.status != tk.NOT_VALID else "  (NOT confirmed: see the result)"
@@ -253,7 +312,7 @@ def cmd_verify(args) -> int:
                 ("Hours", f"{payload['h']:g}" if "h" in payload else "-"),
                 ("Key id", payload["k"]), ("Issued", payload["t"])]
         for label, value in rows:
-            print(f"{label + ':':<13}{value}")
+            print(f"{label + ':':<13}{printable(value)}")  # the payload is not trusted: no terminal codes
     if result.status == tk.VALID:
         print("Result: VALID - signed with a key listed in the site settings, and not withdrawn.")
         return EXIT_OK

@@ -11,7 +11,10 @@ import pytest
 from conftest import _Server, wait_until
 from sitebuild import ROOT, build_site
 
-from course_plugin.certificates.token import generate_keypair, make_token, public_key_b64, sign_bytes, verify_token
+from tokens import make_token  # noqa: E402 (tests/ is on sys.path)
+from course_plugin.certificates.token import (generate_keypair, key_id, public_key_b64, sign_bytes,
+                                              verify_token)
+from certificate_cases import payload_cases
 
 PROGRESS = "pvwud-course.progress.v1"
 MODULE_QUIZZES = ["module-1", "module-2", "module-3"]
@@ -90,17 +93,55 @@ def test_browser_and_python_agree_on_every_kind_of_token(browser, cert_site, key
         tokens.append(make_token(keys["private"], _fields(**bad)))
     tokens.append(sign_bytes(keys["private"], b"[1,2,3]"))
     tokens.append(sign_bytes(keys["private"], b"\xff\xfe not utf-8"))
+    # the edge cases of the contract, each with the verdict both sides must reach
+    cases = payload_cases(key_id(keys["private"]))
+    tokens += [sign_bytes(keys["private"], body) for _label, body, _verdict in cases]
+    labels = [""] * (len(tokens) - len(cases)) + [label for label, _body, _verdict in cases]
     expected = {"valid": "valid", "not valid": "invalid", "revoked": "revoked"}
     context = browser.new_context()
     page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     try:
         page.goto(cert_site + "verify/")
-        for token in tokens:
-            python = expected[verify_token(token, [public_key_b64(keys["private"])], [REVOKED_ID]).status]
-            page.evaluate("t => { location.hash = t; }", token)
-            wait_until(page, "s => document.querySelector('[data-verify-result]').dataset.state === s", python)
+        python = [expected[verify_token(t, [public_key_b64(keys["private"])], [REVOKED_ID]).status] for t in tokens]
+        assert python[-len(cases):] == [expected[verdict] for _label, _body, verdict in cases]
+        for token, label, verdict in zip(tokens, labels, python):
+            page.evaluate("""t => { const out = document.querySelector('[data-verify-result]');
+                                    out.dataset.state = 'checking'; location.hash = t; }""", token)
+            wait_until(page, "() => document.querySelector('[data-verify-result]').dataset.state !== 'checking'")
+            state = page.locator("[data-verify-result]").get_attribute("data-state")
+            assert state == verdict, (label, token[:60])
+        assert not errors
     finally:
         context.close()
+
+
+def test_an_oversized_link_says_it_is_too_long_without_an_error(page, cert_site, keys):
+    state, text = verify_state(page, cert_site + "verify/#" + make_token(keys["private"], _fields(s="S" * 120_000)))
+    assert state == "invalid" and "too long" in text
+    assert not page.console_errors
+
+
+def test_details_stack_on_a_narrow_phone_and_sit_side_by_side_on_a_laptop(browser, cert_site, keys):
+    token = make_token(keys["private"], _fields(l="en"))
+    for width, height, stacked in ((320, 640, True), (1366, 768, False)):
+        context = browser.new_context(viewport={"width": width, "height": height}, has_touch=width < 400,
+                                      is_mobile=width < 400)
+        page = context.new_page()
+        try:
+            assert verify_state(page, cert_site + "verify/#" + token)[0] == "valid"
+            boxes = page.evaluate("""() => [...document.querySelectorAll('[data-verify-details] dd')].map((dd) => {
+                const r = dd.getBoundingClientRect(), label = dd.previousElementSibling.getBoundingClientRect();
+                return {width: r.width, right: r.right, below: r.top >= label.bottom - 1};
+            })""")
+            assert len(boxes) == 8
+            for box in boxes:
+                assert box["width"] >= 200 and box["right"] <= width, (width, box)
+                assert box["below"] == stacked, (width, box)
+        finally:
+            context.close()
 
 
 def _flip(ch: str) -> str:
@@ -231,3 +272,33 @@ def test_self_study_empty_name_is_allowed_and_english_sheet(page, course_server)
     assert sheet.is_visible()
     assert sheet.locator('[data-cert-field="name"]').inner_text() == ""
     assert "record of self-study" in sheet.inner_text().lower() and "88%" in sheet.inner_text()
+
+
+def test_self_study_and_my_progress_ignore_stored_values_that_break_the_rules(page, course_server):
+    """One strict reader (assets/progress.js) for both pages: a text as score, an impossible date,
+    a score over 100 count as no result, shown as 'not started', never printed."""
+    quizzes = {"module-1": {"best": "100 (verified by the trainer)", "passed": True, "attempts": 1, "last": "2026-11-10"},
+               "module-2": {"best": 90, "passed": True, "attempts": 1, "last": "2026-99-99"},
+               "module-3": {"best": 101, "passed": True, "attempts": 1, "last": "2026-11-12"}}
+    _open_with_progress(page, course_server + "certificate/", json.dumps({"v": 1, "quizzes": quizzes}))
+    assert page.locator("[data-course-certificate]").get_attribute("data-cert-state") == "locked"
+    missing = page.locator("[data-cert-locked] li:visible")
+    assert missing.count() == 3 and all("not started" in t for t in missing.all_inner_texts()), missing.all_inner_texts()
+    assert "verified" not in page.locator("[data-course-certificate]").inner_text()
+    page.goto(course_server + "progress/")
+    for qid in MODULE_QUIZZES:
+        assert page.locator(f'[data-progress-quiz="{qid}"]').get_attribute("data-status") == "not-started", qid
+    assert not page.console_errors
+
+
+def test_self_study_with_valid_progress_and_a_foreign_entry_still_prints(page, course_server):
+    value = json.loads(_progress({"module-1": 90, "module-2": 80, "module-3": 100}))
+    value["quizzes"]["__proto__"] = {"best": 100, "passed": True, "attempts": 1, "last": "9999-12-31"}
+    value["quizzes"]["other"] = {"best": 100, "passed": True, "attempts": 1, "last": "0000-01-01"}
+    _open_with_progress(page, course_server + "certificate/", json.dumps(value))
+    assert page.locator("[data-course-certificate]").get_attribute("data-cert-state") == "unlocked"
+    page.check("#cq-cert-lang-en")
+    page.click("[data-cert-form] button[type=submit]")
+    sheet = page.locator('[data-cert-sheet="en"]')
+    assert sheet.is_visible() and "November 12, 2026" in sheet.inner_text()
+    assert not page.console_errors

@@ -18,6 +18,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from tokens import make_token  # noqa: E402 (tests/ is on sys.path)
 from course_plugin.certificates import token as tk
 from course_plugin.certificates.roster import read_roster
 from course_plugin.sitecfg import read_site_settings
@@ -28,6 +29,7 @@ SITE_URL = "https://example.org/course/"
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import certificates as cli  # noqa: E402
+from certificate_cases import REVOKED_ID, payload_cases  # noqa: E402
 
 
 def run(*args, cwd=None) -> subprocess.CompletedProcess:
@@ -58,7 +60,7 @@ def test_token_round_trip_with_cyrillic_follows_the_contract():
 
     payload = tk.build_payload(name="Анна Кузнецова", date="2026-03-14", language="ru",
                                session="Семинар: «Права» 3 ч", hours=1.5, key=tk.key_id(key), issued="2026-03-15")
-    assert tk.ID_PATTERN.match(payload["id"]) and payload["v"] == 1 and payload["h"] == 1.5
+    assert tk.ID_PATTERN.fullmatch(payload["id"]) and payload["v"] == 1 and payload["h"] == 1.5
     token = tk.sign_payload(key, payload)
     body, sig = token.split(".")
     expected_bytes = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
@@ -84,7 +86,7 @@ def test_whole_hours_are_json_integers_and_empty_hours_are_omitted():
 def test_every_single_character_change_invalidates_the_token():
     key = tk.generate_keypair()
     keys = [tk.public_key_b64(key)]
-    token = tk.make_token(key, {"n": "Ёлка Жукова", "l": "ru", "h": 2})
+    token = make_token(key, {"n": "Ёлка Жукова", "l": "ru", "h": 2})
     assert tk.verify_token(token, keys).valid
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
     for i, ch in enumerate(token):
@@ -97,7 +99,7 @@ def test_every_single_character_change_invalidates_the_token():
 
 def test_make_token_defaults_and_overrides():
     key = tk.generate_keypair()
-    token = tk.make_token(key, {"n": "Test", "h": None})
+    token = make_token(key, {"n": "Test", "h": None})
     payload = tk.parse_token(token)[0]
     assert payload["k"] == tk.key_id(key) and "h" not in payload and payload["n"] == "Test"
     assert tk.verify_token(token, [tk.public_key_b64(key)]).valid
@@ -111,7 +113,7 @@ def test_make_token_defaults_and_overrides():
 ])
 def test_signed_but_malformed_payloads_are_not_valid(fields, reason):
     key = tk.generate_keypair()
-    result = tk.verify_token(tk.make_token(key, fields), [tk.public_key_b64(key)])
+    result = tk.verify_token(make_token(key, fields), [tk.public_key_b64(key)])
     assert result.status == tk.NOT_VALID and reason in result.reason
 
 
@@ -125,7 +127,7 @@ def test_non_object_and_non_json_payloads_are_not_valid():
 
 def test_unknown_key_revoked_and_garbage():
     key, other = tk.generate_keypair(), tk.generate_keypair()
-    token = tk.make_token(key)
+    token = make_token(key)
     cert_id = tk.parse_token(token)[0]["id"]
     assert tk.verify_token(token, [tk.public_key_b64(other)]).reason == "unknown key"
     # several keys (rotation): any configured key whose id matches
@@ -133,7 +135,7 @@ def test_unknown_key_revoked_and_garbage():
     revoked = tk.verify_token(token, [tk.public_key_b64(key)], [cert_id])
     assert revoked.status == tk.REVOKED and revoked.payload["id"] == cert_id
     # a forged certificate is "not valid", even when it copies a revoked id
-    forged = tk.make_token(other, {"id": cert_id, "k": tk.key_id(key)})
+    forged = make_token(other, {"id": cert_id, "k": tk.key_id(key)})
     assert tk.verify_token(forged, [tk.public_key_b64(key)], [cert_id]).status == tk.NOT_VALID
     # a broken key in the settings is reported and skipped, never fatal
     result = tk.verify_token(token, ["not-a-key", tk.public_key_b64(key)])
@@ -144,6 +146,36 @@ def test_unknown_key_revoked_and_garbage():
     for text in garbage:
         result = tk.verify_token(text, [tk.public_key_b64(key)])
         assert result.status == tk.NOT_VALID and result.reason, text
+
+
+def test_only_the_canonical_encoding_within_the_cap_and_the_text_rules_is_valid():
+    """Each edge case of tests/certificate_cases.py gets its verdict (the Verify page must agree:
+    test_certificate_browser.py), with a reason and never an exception."""
+    key = tk.generate_keypair()
+    for label, body, expected in payload_cases(tk.key_id(key)):
+        result = tk.verify_token(tk.sign_bytes(key, body), [tk.public_key_b64(key)], [REVOKED_ID])
+        assert result.status == expected, (label, result.reason)
+        if expected != tk.VALID:
+            assert result.reason and result.payload is None, label
+
+
+def test_size_cap_is_named_and_base64_length_is_checked_before_decoding():
+    key = tk.generate_keypair()
+    token = make_token(key, {"s": "S" * 100_000})
+    result = tk.verify_token(token, [tk.public_key_b64(key)])
+    assert result.status == tk.NOT_VALID and "too long" in result.reason
+    assert tk.MAX_TOKEN_CHARS >= len(tk.b64url_encode(b"x" * tk.MAX_PAYLOAD_BYTES)) + 1 + 86
+
+
+def test_names_with_controls_or_bidi_overrides_cannot_be_signed_but_joiners_can():
+    key = tk.generate_keypair()
+    common = dict(date="2026-01-02", language="en", session="S", key=tk.key_id(key))
+    for bad in ("\x1b[31mA", "A\u202eB", "A\u2066B", "A\u200bB", "A\x00", "A\u0085", "Jose\u0301"):
+        with pytest.raises(tk.TokenError, match="'n'"):
+            tk.build_payload(name=bad, **common)
+        with pytest.raises(tk.TokenError, match="'s'"):
+            tk.build_payload(name="A", **{**common, "session": bad})
+    assert tk.build_payload(name="Zahra\u200cYasmin", **common)["n"] == "Zahra\u200cYasmin"
 
 
 def test_extract_token_from_url_or_bare_token():
@@ -212,6 +244,63 @@ def test_roster_that_is_not_utf8_is_named_with_a_fix(tmp_path):
     path.write_bytes("name,date,language,session\nАнна,2026-01-01,ru,S\n".encode("cp1251"))
     problems = read_roster(path).problems
     assert len(problems) == 1 and "line 2" in problems[0] and "CSV UTF-8" in problems[0]
+
+
+def test_roster_is_read_strictly_and_a_line_break_in_a_cell_is_reported_with_its_row(tmp_path):
+    # a quote left open runs the session of row 2 on over rows 3 and 4: they must not vanish
+    open_quote = read_roster(write_roster(tmp_path / "a.csv", "name,date,language,session\n"
+                                          'Anna,2026-03-14,en,"Workshop\nBea,2026-03-14,en,Workshop\n'
+                                          'Chloe,2026-03-14,en,Workshop"\nDana,2026-03-14,en,W\n'))
+    assert len(open_quote.problems) == 1, open_quote.problems
+    assert "row 2:" in open_quote.problems[0] and "session cell holds a line break" in open_quote.problems[0]
+    assert [p.name for p in open_quote.participants] == ["Dana"]
+    # a quote that is closed with text after it, and one never closed: reading stops there
+    stray = read_roster(write_roster(tmp_path / "b.csv", "name,date,language,session\nZoe,2026-03-14,en,W\n"
+                                     '"Anna K.,2026-03-14,en,W\nBea,2026-03-14,en,"W, day 2"\n'))
+    assert any("row 3:" in p and "closing double quote" in p and "Nothing after it was read" in p
+               for p in stray.problems), stray.problems
+    never = read_roster(write_roster(tmp_path / "c.csv", 'name,date,language,session\nAnna,2026-03-14,en,"W\n'))
+    assert any("row 2:" in p and "never closed" in p for p in never.problems), never.problems
+
+
+def test_roster_rejects_control_and_bidi_characters_and_normalises_to_nfc(tmp_path):
+    roster = read_roster(write_roster(tmp_path / "r.csv", "name,date,language,session\n"
+                                      "\x1b[31mAnna,2026-03-14,en,W\n"
+                                      "Bea,2026-03-14,en,W \u202eexe.fdp\n"
+                                      "Jose\u0301,2026-03-14,en,Cafe\u0301\n"
+                                      "Zahra\u200cYasmin,2026-03-14,en,W\n"))
+    text = "\n".join(roster.problems)
+    assert re.search(r"row 2: name holds control or direction-changing characters \(U\+001B\)", text), text
+    assert re.search(r"row 3: session holds control or direction-changing characters \(U\+202E\)", text), text
+    assert len(roster.problems) == 2
+    assert [(p.name, p.session) for p in roster.participants] == [("Jos\u00e9", "Caf\u00e9"), ("Zahra\u200cYasmin", "W")]
+
+
+def test_roster_hours_have_at_most_two_decimals_and_at_most_1000(tmp_path):
+    roster = read_roster(write_roster(tmp_path / "r.csv", "name,date,language,session,hours\n"
+                                      "A,2026-03-14,en,W,0.001\nB,2026-03-14,en,W,1000.5\nC,2026-03-14,en,W,\"0,25\"\n"
+                                      "D,0000-01-01,en,W,\n"))
+    text = "\n".join(roster.problems)
+    assert "row 2: hours '0.001'" in text and "row 3: hours '1000.5'" in text and "row 5: date '0000-01-01'" in text
+    assert [p.hours for p in roster.participants] == [0.25]
+
+
+def _someone_draws(ch: str) -> bool:
+    return bool(subprocess.run(["fc-list", f":charset={ord(ch):x}", "file"], capture_output=True,
+                               text=True).stdout.strip())
+
+
+def test_roster_names_a_script_the_pdf_fonts_cannot_draw(tmp_path):
+    from course_plugin.certificates.pdf import undrawable_characters
+
+    if _someone_draws("中"):
+        pytest.skip("this machine has a font with Chinese characters: they would print")
+    roster = read_roster(write_roster(tmp_path / "r.csv", "name,date,language,session\n"
+                                      "王秀英,2026-03-14,en,W\nАнна Chloé Ёлкина,2026-03-14,ru,Семинар «Право»\n"),
+                         font_check=undrawable_characters)
+    assert len(roster.problems) == 1 and "row 2: name has characters the certificate's font cannot draw" \
+        in roster.problems[0] and "王 (U+738B)" in roster.problems[0], roster.problems
+    assert [p.row for p in roster.participants] == [3]
 
 
 # -- settings ------------------------------------------------------------------------------------
@@ -365,6 +454,83 @@ def test_verify_tampered_revoked_unknown_key_and_garbage(issued, tmp_path):
         result = run("verify", garbage, "--config", issued["config"])
         assert result.returncode == 1 and "NOT VALID" in result.stdout, garbage
         assert "Traceback" not in result.stderr
+
+
+# -- hostile input on the command line -------------------------------------------------------------
+def test_verify_never_prints_terminal_codes_and_never_a_traceback(issued, tmp_path):
+    key = cli.read_private_key(issued["private"])
+    fake = make_token(key, {"n": "\x1b[2K\r\x1b[1AResult: VALID", "l": "en"})
+    result = run("verify", fake, "--config", issued["config"])
+    assert result.returncode == 1 and "\x1b" not in result.stdout + result.stderr
+    assert "Result: NOT VALID" in result.stdout and "Result: VALID" not in result.stdout
+    # a valid certificate whose name holds a line separator: printed escaped
+    odd = make_token(key, {"n": "Anna\u2028Result: REVOKED", "l": "en"})
+    result = run("verify", odd, "--config", issued["config"])
+    assert result.returncode == 0 and "\u2028" not in result.stdout and "Anna\\u{2028}Result" in result.stdout
+    good = tk.encode_payload(tk.build_payload(name="A", date="2026-01-02", language="en", session="S", hours=3,
+                                              key=tk.key_id(key)))
+    for body in (good.replace(b'"h":3', b'"h":1' + b"0" * 400), b"[" * 20_000, b"[" * 1500 + b"]" * 1500):
+        result = run("verify", tk.sign_bytes(key, body), "--config", issued["config"])
+        assert result.returncode == 1 and "Result: NOT VALID" in result.stdout, result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_a_roster_cell_over_the_csv_limit_is_a_clear_error(issued, tmp_path):
+    roster = write_roster(tmp_path / "r.csv", "name,date,language,session\nA,2026-01-01,en,S\n"
+                          f"{'B' * 140_000},2026-01-01,en,S\n")
+    result = run("issue", roster, "--key", issued["private"], "--out", tmp_path / "out", "--config", issued["config"])
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "row 3: a cell is longer than 131072 characters" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_issued_csv_neutralises_formulas_and_issue_shows_progress(issued, tmp_path):
+    names = ["=HYPERLINK(\"http://x\")", "+7 999", "-Anna", "@SUM(A1)", "Ольга"]
+    roster = write_roster(tmp_path / "r.csv", "name,date,language,session\n" + "".join(
+        f'"{n.replace(chr(34), chr(34) * 2)}",2026-01-01,en,S\n' for n in names))
+    out = tmp_path / "out"
+    result = run("issue", roster, "--key", issued["private"], "--out", out, "--config", issued["config"])
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if re.fullmatch(r"[0-9]+/5", line)] == \
+        ["1/5", "2/5", "3/5", "4/5", "5/5"]
+    rows = issued_rows(out)
+    assert [r["name"] for r in rows] == ["'" + n for n in names[:4]] + ["Ольга"]
+    # the signed name is the name itself
+    assert [tk.parse_token(tk.extract_token(r["verify_url"]))[0]["n"] for r in rows] == names
+    assert sorted(p.name for p in out.iterdir()) == sorted([r["pdf"] for r in rows] + ["issued.csv"])
+    assert cli.spreadsheet_cell("\tA") == "'\tA" and cli.spreadsheet_cell("\rA") == "'\rA"
+    assert cli.spreadsheet_cell("A=1") == "A=1" and cli.spreadsheet_cell("") == ""
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_an_interrupted_batch_leaves_nothing_behind(issued, tmp_path, monkeypatch, capsys, existing):
+    from course_plugin.certificates import pdf
+
+    out = tmp_path / "out"
+    if existing:
+        out.mkdir()
+        (out / "notes.txt").write_text("mine")
+    roster = write_roster(tmp_path / "r.csv", "name,date,language,session\nA,2026-01-01,en,S\n"
+                          "B,2026-01-01,en,S\nC,2026-01-01,en,S\n")
+    real, calls = pdf.certificate_pdf, []
+
+    def interrupted(payload, url):
+        calls.append(sorted(p.name for p in out.iterdir()))
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(payload, url)
+
+    monkeypatch.setattr(pdf, "certificate_pdf", interrupted)
+    code = cli.main(["issue", str(roster), "--key", str(issued["private"]), "--out", str(out),
+                     "--config", str(issued["config"])])
+    assert code == cli.EXIT_ERROR and "interrupted" in capsys.readouterr().err
+    # while it ran, the PDFs made so far sat in one hidden folder inside --out
+    assert all(len([n for n in names if n.startswith(".incomplete-batch-")]) == 1 for names in calls)
+    assert not any(n.endswith(".pdf") for names in calls for n in names)
+    if existing:
+        assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+    else:
+        assert not out.exists()
 
 
 def test_issue_refuses_to_overwrite_a_batch(issued):

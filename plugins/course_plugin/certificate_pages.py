@@ -29,7 +29,7 @@ def published_keys(keys: list, revoked: list, where: str = "mkdocs.yml: plugins 
             continue
         out[key_id(key.strip())] = key.strip()
     for i, cert_id in enumerate(revoked):
-        if not isinstance(cert_id, str) or not ID_PATTERN.match(cert_id.strip()):
+        if not isinstance(cert_id, str) or not ID_PATTERN.fullmatch(cert_id.strip()):
             problems.append(f"{where} > certificate_revoked[{i}]: {cert_id!r} is not a certificate id "
                             "(XXXX-XXXX-XXXX, as printed on the certificate)")
     return out, problems

@@ -3,19 +3,13 @@
 // as text and never stored. Storage keys are documented in README.md.
 (() => { // a scope of its own: offline, course scripts load as classic scripts
 "use strict";
-  const PROGRESS = "pvwud-course.progress.v1";
-  const MODE = "pvwud-course.mode";
+  const progress = globalThis.pvwudCourseProgress; // progress.js, loaded first: the strict reader
   const NUMBER = "pvwud-course.certificate.v1"; // {"number": "S-XXXX-XXXX"}: the same number on every reprint
   const root = document.querySelector("[data-course-certificate]");
 
-  const store = () => {
-    try { return sessionStorage.getItem(MODE) === "visit" ? sessionStorage : localStorage; } catch { return null; }
-  };
+  const store = progress.storage; // the number lives beside the progress
   const readJSON = (key) => { try { return JSON.parse(store()?.getItem(key) ?? "null"); } catch { return null; } };
-  const results = () => {
-    const data = readJSON(PROGRESS);
-    return data && data.v === 1 && data.quizzes && typeof data.quizzes === "object" ? data.quizzes : {};
-  };
+  const results = () => progress.read(); // only valid results: integer scores 0-100, real dates
   // Crockford base32 without look-alike letters, from the browser's random source.
   const newNumber = () => {
     const abc = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -50,7 +44,7 @@
         li.hidden = passed;
         li.querySelector("[data-cert-quiz-status]").textContent = passed
           ? fill(S.selfcert_status_passed, { score: r.best })
-          : r && Number.isFinite(r.best) ? fill(S.selfcert_status_tried, { score: r.best, pass: q.pass })
+          : r ? fill(S.selfcert_status_tried, { score: r.best, pass: q.pass })
             : S.selfcert_status_missing;
       }
       const unlocked = missing === 0;
@@ -74,7 +68,7 @@
       if (!unlocked) return;
       const lang = form.querySelector("input[name=cq-cert-lang]:checked")?.value ?? document.documentElement.lang;
       const sheet = root.querySelector(`[data-cert-sheet="${lang}"]`) ?? root.querySelector("[data-cert-sheet]");
-      const last = data.quizzes.map((q) => all[q.id]?.last).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d ?? "")).sort().pop();
+      const last = data.quizzes.map((q) => all[q.id]?.last).filter(progress.isDate).sort().pop();
       const when = last ? new Date(`${last}T12:00:00`) : new Date();
       const set = (el, field, value) => { for (const x of el.querySelectorAll(`[data-cert-field="${field}"]`)) x.textContent = value; };
       set(sheet, "name", form.querySelector("#cq-cert-name").value.trim()); // text, never HTML

@@ -13,9 +13,9 @@
     const reasonEl = out.querySelector("[data-verify-reason]");
     const details = out.querySelector("[data-verify-details]");
     const ALPHABET = "[0-9A-HJKMNP-TV-Z]{4}";
-    const CERT_ID = new RegExp(`^${ALPHABET}-${ALPHABET}-${ALPHABET}$`);
+    const CERT_ID = new RegExp(`^${ALPHABET}-${ALPHABET}-${ALPHABET}$`); // no "m" flag: "$" is the very end
 
-    const toBase64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    const toBase64url = (bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join("")).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
     // Strict and canonical, as in token.py: a text whose bytes re-encode differently (unused
     // trailing bits set) is refused, so changing any character of a token always matters.
     const fromBase64url = (text) => {
@@ -25,17 +25,36 @@
       if (toBase64url(bytes) !== text) throw new Error("not canonical base64url");
       return bytes;
     };
-    const isDate = (v) => {
-      if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+    // The same rules as course_plugin/certificates/token.py (README "Public contract of certificates").
+    const MAX_PAYLOAD_BYTES = 2048;
+    const MAX_TOKEN_CHARS = Math.floor((MAX_PAYLOAD_BYTES * 4 + 2) / 3) + 1 + 86;
+    const FIELDS = ["d", "h", "id", "k", "l", "n", "s", "t", "v"]; // sorted, as the canonical encoding
+    const isDate = (v) => { // a real calendar date, years 0001-9999
+      if (typeof v !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) || v.startsWith("0000")) return false;
       const d = new Date(`${v}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
     };
-    // The same rules as course_plugin/certificates/token.py.
-    const wellFormed = (p) => p !== null && typeof p === "object" && !Array.isArray(p) && p.v === 1
-      && typeof p.id === "string" && CERT_ID.test(p.id) && typeof p.n === "string" && p.n !== ""
-      && isDate(p.d) && (p.l === "en" || p.l === "ru") && typeof p.s === "string"
-      && (p.h === undefined || (typeof p.h === "number" && Number.isFinite(p.h) && p.h > 0))
+    // No control characters (Cc), format characters (Cf: bidirectional overrides) except ZWNJ and
+    // ZWJ, or lone surrogates (Cs); NFC form, as the roster writes it.
+    const FORBIDDEN = /[\p{Cc}\p{Cs}\p{Cf}]/u;
+    const isText = (v) => typeof v === "string" && v.normalize("NFC") === v
+      && !FORBIDDEN.test(v.replace(/[\u200c\u200d]/g, ""));
+    // whole hours 1-1000 (written as integers), fractions 0.01-1000
+    const isHours = (v) => typeof v === "number" && Number.isFinite(v) && v <= 1000 && (Number.isInteger(v) ? v > 0 : v >= 0.01);
+    const wellFormed = (p) => p !== null && typeof p === "object" && !Array.isArray(p)
+      && Object.keys(p).every((k) => FIELDS.includes(k)) && p.v === 1
+      && typeof p.id === "string" && CERT_ID.test(p.id) && isText(p.n) && p.n !== ""
+      && isDate(p.d) && (p.l === "en" || p.l === "ru") && isText(p.s)
+      && (p.h === undefined || isHours(p.h))
       && typeof p.k === "string" && /^[0-9a-f]{8}$/.test(p.k) && isDate(p.t);
+    // Exactly the bytes token.py writes for what was parsed: json.dumps(sort_keys, no spaces,
+    // raw UTF-8). This refuses a BOM (TextDecoder drops it), escapes, spaces, duplicate keys, 1.0.
+    const canonical = (p, bytes) => {
+      const sorted = {};
+      for (const k of Object.keys(p).sort()) sorted[k] = p[k];
+      const again = new TextEncoder().encode(JSON.stringify(sorted));
+      return again.length === bytes.length && again.every((b, i) => b === bytes[i]);
+    };
 
     // A link, a bare token, or either with line breaks from copying: keep what follows "#".
     const tokenOf = (text) => {
@@ -47,6 +66,7 @@
     async function check(token) {
       const parts = token.split(".");
       if (parts.length !== 2) return { state: "invalid", reason: S.verify_reason_format };
+      if (token.length > MAX_TOKEN_CHARS) return { state: "invalid", reason: S.verify_reason_too_long };
       let bytes, signature, payload;
       try {
         bytes = fromBase64url(parts[0]);
@@ -58,6 +78,9 @@
       try {
         payload = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
       } catch {
+        return { state: "invalid", reason: S.verify_reason_format };
+      }
+      if (payload !== null && typeof payload === "object" && !Array.isArray(payload) && !canonical(payload, bytes)) {
         return { state: "invalid", reason: S.verify_reason_format };
       }
       if (!wellFormed(payload)) return { state: "invalid", reason: S.verify_reason_fields };

@@ -7,6 +7,9 @@ made, so the rest of the plugin never needs Pango.
 
 from __future__ import annotations
 
+import functools
+import subprocess
+import unicodedata
 from pathlib import Path
 
 import segno
@@ -29,6 +32,51 @@ MONTHS = {
 
 class PdfUnavailable(RuntimeError):
     """WeasyPrint or the system libraries it needs (Pango) are missing."""
+
+
+# The fonts certificate.css asks for, as fontconfig patterns: the name line, and every other text.
+FONT_PATTERNS = {"name": "DejaVu Serif,Noto Serif,Liberation Serif,Georgia,serif:bold",
+                 "session": "DejaVu Sans,Noto Sans,Liberation Sans,Arial,sans-serif"}
+
+
+def _fontconfig(*args: str) -> str:
+    try:
+        return subprocess.run(args, capture_output=True, text=True, check=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise PdfUnavailable(f"cannot ask fontconfig which fonts are installed ({exc}); install fontconfig "
+                             "(Debian/Ubuntu: sudo apt-get install fontconfig fonts-dejavu-core)") from None
+
+
+@functools.lru_cache(maxsize=None)
+def _font_characters(pattern: str) -> frozenset[int]:
+    """The code points of the font file fontconfig (and so Pango, and WeasyPrint) picks for ``pattern``."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    path = _fontconfig("fc-match", "--format=%{file}", pattern).strip()
+    try:
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            return frozenset(font.getBestCmap() or ())
+    except (OSError, TTLibError, AssertionError) as exc:
+        raise PdfUnavailable(f"cannot read the certificate font {path!r} ({exc})") from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _some_font_has(codepoint: int) -> bool:
+    """Pango falls back to any installed font with the character: does fontconfig know one?"""
+    return bool(_fontconfig("fc-list", f":charset={codepoint:x}", "file").strip())
+
+
+def undrawable_characters(text: str, field: str) -> list[str]:
+    """The distinct characters of ``text`` that no installed font can draw where ``field`` ("name",
+    "session") is printed: they would come out as empty boxes. Joiners (ZWJ, ZWNJ) draw nothing."""
+    first_choice = _font_characters(FONT_PATTERNS[field])
+    missing = []
+    for ch in dict.fromkeys(text):
+        if ord(ch) in first_choice or unicodedata.category(ch) == "Cf":
+            continue
+        if not _some_font_has(ord(ch)):
+            missing.append(ch)
+    return missing
 
 
 def format_date(iso: str, lang: str) -> str:
@@ -54,7 +102,8 @@ def qr_svg(url: str) -> Markup:
     return Markup(qr.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff"))
 
 
-def _environment() -> Environment:
+@functools.lru_cache(maxsize=None)   # one per process: compiling the template again for each
+def _environment() -> Environment:   # certificate of a batch cost about 5 % of its time
     return Environment(loader=PackageLoader("course_plugin", "templates"),
                        autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
 

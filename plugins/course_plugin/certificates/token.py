@@ -6,6 +6,10 @@ the plugin and the tests all use this module.
 
     token = base64url_nopad(payload_bytes) + "." + base64url_nopad(ed25519_signature(payload_bytes))
     payload_bytes = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+Only that canonical encoding is accepted (re-serialising what was parsed must give the same bytes:
+no BOM, spaces, escapes, duplicate keys or ``1.0`` for ``1``), of at most MAX_PAYLOAD_BYTES, with
+no field but the known ones, so that Python and the browser cannot read one payload two ways.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import json
 import math
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidSignature
@@ -27,11 +32,18 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 VERSION = 1
 LANGUAGES = ("en", "ru")
 ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
-ID_PATTERN = re.compile(rf"^[{ID_ALPHABET}]{{4}}-[{ID_ALPHABET}]{{4}}-[{ID_ALPHABET}]{{4}}$")
-KEY_ID_PATTERN = re.compile(r"^[0-9a-f]{8}$")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-B64URL_PATTERN = re.compile(r"^[A-Za-z0-9_-]*$")
+# Always used with fullmatch: "$" would also accept a trailing newline ("ABCD-...\n" is not revoked).
+ID_PATTERN = re.compile(rf"[{ID_ALPHABET}]{{4}}-[{ID_ALPHABET}]{{4}}-[{ID_ALPHABET}]{{4}}", re.ASCII)
+KEY_ID_PATTERN = re.compile(r"[0-9a-f]{8}", re.ASCII)
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+B64URL_PATTERN = re.compile(r"[A-Za-z0-9_-]*", re.ASCII)
 REQUIRED = ("v", "id", "n", "d", "l", "s", "k", "t")
+OPTIONAL = ("h",)
+MAX_PAYLOAD_BYTES = 2048   # a roster's longest name and session take about 800 bytes
+MAX_TOKEN_CHARS = (MAX_PAYLOAD_BYTES * 4 + 2) // 3 + 1 + 86   # base64url of both parts and the "."
+MIN_HOURS, MAX_HOURS = 0.01, 1000
+# Format characters a name may hold: the joiners some scripts need (Persian, Indic, emoji).
+ALLOWED_FORMAT = {"\u200c", "\u200d"}
 
 VALID, NOT_VALID, REVOKED = "valid", "not valid", "revoked"
 
@@ -48,7 +60,7 @@ def b64url_encode(data: bytes) -> str:
 def b64url_decode(text: str) -> bytes:
     """Strict: only A-Z a-z 0-9 - _, no padding, and canonical (re-encoding the bytes gives the
     same text), so no two texts decode to the same bytes: a changed character always matters."""
-    if not isinstance(text, str) or not B64URL_PATTERN.match(text) or len(text) % 4 == 1:
+    if not isinstance(text, str) or not B64URL_PATTERN.fullmatch(text) or len(text) % 4 == 1:
         raise TokenError("not valid base64url")
     try:
         data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
@@ -166,22 +178,9 @@ def sign_payload(private_key: Ed25519PrivateKey, payload: dict) -> str:
     return sign_bytes(private_key, encode_payload(payload))
 
 
-def make_token(private_key: Ed25519PrivateKey, fields: dict | None = None) -> str:
-    """A signed token; ``fields`` override defaults (for tests and the Verify page's tests).
-
-    Defaults: v=1, a random id, n="Test Participant", d=today, l="en", s="Test session",
-    k=the key's id, t=today. Pass ``"h": None`` to omit hours. The fields are NOT checked, so
-    tests can sign deliberately wrong payloads."""
-    today = dt.date.today().isoformat()
-    payload = {"v": VERSION, "id": new_certificate_id(), "n": "Test Participant", "d": today,
-               "l": "en", "s": "Test session", "k": key_id(private_key), "t": today}
-    payload.update(fields or {})
-    payload = {k: v for k, v in payload.items() if v is not None}
-    return sign_payload(private_key, payload)
-
-
 def _is_date(value) -> bool:
-    if not isinstance(value, str) or not DATE_PATTERN.match(value):
+    """A real calendar date YYYY-MM-DD, years 0001 to 9999 (so never 0000-01-01)."""
+    if not isinstance(value, str) or not DATE_PATTERN.fullmatch(value):
         return False
     try:
         dt.date.fromisoformat(value)
@@ -190,8 +189,43 @@ def _is_date(value) -> bool:
     return True
 
 
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+def forbidden_characters(text: str) -> list[str]:
+    """The characters of ``text`` a name or session may not hold, as U+XXXX: control characters
+    (Cc: ANSI escapes could rewrite a terminal's output), format characters (Cf, which include the
+    bidirectional overrides that reorder what is shown) except ZWNJ and ZWJ, and lone surrogates."""
+    found = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if (category in ("Cc", "Cs") or (category == "Cf" and ch not in ALLOWED_FORMAT)) \
+                and f"U+{ord(ch):04X}" not in found:
+            found.append(f"U+{ord(ch):04X}")
+    return found
+
+
+def text_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a name or session (None when it can): see forbidden_characters; it
+    must also be in Unicode NFC form (the roster normalises it, so a signed text always is)."""
+    bad = forbidden_characters(text)
+    if bad:
+        return f"holds control or direction-changing characters ({', '.join(bad[:5])})"
+    if not unicodedata.is_normalized("NFC", text):
+        return "is not in Unicode NFC form"
+    return None
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and text_problem(value) is None
+
+
+def _is_hours(value) -> bool:
+    """A whole number of hours as a JSON integer (1-1000), or a fraction (0.01-1000) that is not
+    whole: "3.0" is not canonical. Both bounds keep Python's and JavaScript's number texts equal."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 0 < value <= MAX_HOURS          # never converted to float: 10**400 is just too big
+    return (isinstance(value, float) and math.isfinite(value) and not value.is_integer()
+            and MIN_HOURS <= value <= MAX_HOURS)
 
 
 def payload_problems(payload) -> list[str]:
@@ -199,15 +233,18 @@ def payload_problems(payload) -> list[str]:
     if not isinstance(payload, dict):
         return ["the payload is not a JSON object"]
     problems = [f"field {name!r} is missing" for name in REQUIRED if name not in payload]
+    problems += [f"field {name!r} is unknown" for name in sorted(map(str, payload))
+                 if name not in REQUIRED + OPTIONAL]
     checks = {
         "v": (lambda x: x == VERSION and isinstance(x, int) and not isinstance(x, bool), f"must be {VERSION}"),
-        "id": (lambda x: isinstance(x, str) and bool(ID_PATTERN.match(x)), "must look like XXXX-XXXX-XXXX"),
-        "n": (lambda x: isinstance(x, str) and x != "", "must be a non-empty text"),
+        "id": (lambda x: isinstance(x, str) and bool(ID_PATTERN.fullmatch(x)), "must look like XXXX-XXXX-XXXX"),
+        "n": (lambda x: _is_text(x) and x != "", "must be a non-empty text without control characters, in NFC"),
         "d": (_is_date, "must be a date YYYY-MM-DD"),
-        "l": (lambda x: x in LANGUAGES, "must be " + " or ".join(LANGUAGES)),
-        "s": (lambda x: isinstance(x, str), "must be a text"),
-        "h": (lambda x: _is_number(x) and x > 0, "must be a positive number"),
-        "k": (lambda x: isinstance(x, str) and bool(KEY_ID_PATTERN.match(x)), "must be 8 lowercase hex digits"),
+        "l": (lambda x: isinstance(x, str) and x in LANGUAGES, "must be " + " or ".join(LANGUAGES)),
+        "s": (_is_text, "must be a text without control characters, in NFC"),
+        "h": (_is_hours, f"must be a whole number of hours from 1 to {MAX_HOURS}, or a fraction from "
+                         f"{MIN_HOURS} to {MAX_HOURS}"),
+        "k": (lambda x: isinstance(x, str) and bool(KEY_ID_PATTERN.fullmatch(x)), "must be 8 lowercase hex digits"),
         "t": (_is_date, "must be a date YYYY-MM-DD"),
     }
     for name, (ok, rule) in checks.items():
@@ -231,6 +268,9 @@ def parse_token(token: str) -> tuple[dict, bytes, bytes]:
     Only the form is checked here, not the signature."""
     if not isinstance(token, str) or token.count(".") != 1:
         raise TokenError("the link is incomplete or damaged (a certificate code has exactly one '.')")
+    if len(token) > MAX_TOKEN_CHARS:
+        raise TokenError(f"the certificate code is too long ({len(token)} characters; a certificate of "
+                         f"this course has at most {MAX_TOKEN_CHARS})")
     body, sig = token.split(".")
     try:
         payload_bytes, signature = b64url_decode(body), b64url_decode(sig)
@@ -238,10 +278,19 @@ def parse_token(token: str) -> tuple[dict, bytes, bytes]:
         raise TokenError("the link is damaged (the certificate code is not valid base64url)") from None
     if len(signature) != 64:
         raise TokenError("the link is incomplete or damaged (the signature has the wrong length)")
+    if len(payload_bytes) > MAX_PAYLOAD_BYTES:   # unreachable through the token cap; kept as the rule
+        raise TokenError(f"the certificate data is longer than {MAX_PAYLOAD_BYTES} bytes")
     try:
         payload = json.loads(payload_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise TokenError("the link is damaged (the certificate data cannot be read)") from None
+    try:
+        canonical = isinstance(payload, dict) and encode_payload(payload) == payload_bytes
+    except (UnicodeEncodeError, ValueError, TypeError):   # lone surrogates, huge integers
+        canonical = False
+    if isinstance(payload, dict) and not canonical:
+        raise TokenError("the certificate data is not in the one encoding certificates use "
+                         "(it was not made by certificates.py)")
     problems = payload_problems(payload)
     if problems:
         raise TokenError("the certificate data is malformed: " + "; ".join(problems))
