@@ -24,10 +24,11 @@ from . import offline
 from .config import CourseConfig
 from .contacts.loader import load_contacts
 from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
-from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
+from .certificate_pages import CERTIFICATE_MARKER, LANGUAGE_NAMES, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
 from . import listen
 from .progress import PROGRESS_MARKER, render_progress
+from . import keep_offline
 from .session_results import SESSION_MARKER, render_session, session_problem
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from . import integrity
@@ -62,6 +63,7 @@ VERIFY_JS = "assets/course/verify.js"
 CERTIFICATE_CSS = "assets/course/certificate.css"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
+OFFLINE_JS = "assets/course/offline-save.js"   # "Keep this course on this device", on its pages only
 PROGRESS_JS = "assets/course/progress.js"
 HPKE_JS = "assets/course/hpke.js"
 RECORD_JS = "assets/course/record.js"
@@ -98,6 +100,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._checked_languages = False
         self._checked_reviewed = False
         self._checked_settings = False
+        self._site_names: dict[str, str] = {}   # language -> its site_name (the offline copy's manifest)
         self._not_found_default: str | None = None   # the default language's 404 page, kept for the root
         self._reset()
 
@@ -201,6 +204,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return files
         self.language = bridge.current_language(config)
+        self._site_names[self.language] = config.site_name
         self.files = files
         offline_build = bridge.offline_build(config)
         if offline_build:  # after every on_config: Material's offline plugin has added its polyfill
@@ -305,6 +309,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                         self.language)
             content = content.replace(CERTIFICATE_MARKER, widget)
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
+        if keep_offline.OFFLINE_MARKER in content:
+            content = content.replace(keep_offline.OFFLINE_MARKER, self._offline_control(page))
         if SESSION_MARKER in content:
             pre, post = self.config.session_pre_test, self.config.session_post_test
             problem = session_problem(self.bank, pre, post)
@@ -320,6 +326,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._use_assets(src, RECORD_JS)
         page.content = content
         return context
+
+    def _offline_control(self, page: Page) -> str:
+        self._use_assets(page.file.src_uri, OFFLINE_JS, QUIZ_CSS)   # quiz.css: the choice's radio styles
+        base = page.url or "./"
+        prefix = keep_offline.language_prefixes(self.languages)[self.language]
+        sw = get_relative_url(keep_offline.SW_FILE, base)
+        links = {"sw": sw, "root": sw[: -len(keep_offline.SW_FILE)] or "./",
+                 "manifest": get_relative_url(prefix + keep_offline.MANIFEST, base)}
+        return keep_offline.render_control(self.env, self.language, self.languages, LANGUAGE_NAMES, links, self._strings())
 
     def _record_widget(self, page: Page) -> str:
         if self.record_form is None:
@@ -490,6 +505,19 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_build(self, config: MkDocsConfig):
         if self.config.enabled:
             search_index.split_index(config)
+            if not bridge.building_other_language(config):   # once, every language built
+                self._write_offline_copy(config)
+
+    def _write_offline_copy(self, config: MkDocsConfig) -> None:
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search_languages = list(getattr(search, "config", {}).get("lang") or []) if search else []
+        discreet = self.config.discreet_title if self.config.discreet else None
+        strings = {lang: self._strings(lang) for lang in self.languages}
+        names = {lang: self._site_names.get(lang, config.site_name) for lang in self.languages}
+        short = {lang: strings[lang]["offline_app_name"] for lang in self.languages}
+        self.offline_sizes = keep_offline.write_copy(
+            Path(config.site_dir), self.languages, search_languages, strings, names, short,
+            NEUTRAL_ICON if self.config.discreet else "assets/course/favicon.svg", discreet)
 
     # -- helpers ------------------------------------------------------------------------------
     def _strings(self, language: str | None = None) -> dict[str, str]:
