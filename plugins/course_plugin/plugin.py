@@ -34,7 +34,8 @@ from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.model import text_fields
-from .quiz.render import QuizRenderer, make_environment
+from .quiz.render import QuizRenderer, make_environment, script_json
+from .site import PAGE_DATA_ID
 from .site_checks import markdown_files, missing_translations, translation_problems
 from . import search_index
 from .strings import string_problems, ui_strings
@@ -100,6 +101,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._quick_exit: dict[str, tuple[str, str]] = {}   # language -> quick-exit block, button
         self._renderer: QuizRenderer | None = None
         self._present_button: dict[str, str] = {}
+        self._site_blocks: dict[str, str] = {}
 
     # -- configuration ------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig):
@@ -108,8 +110,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._reset()
         root = Path(config.config_file_path).parent
         self.docs_label = os.path.relpath(config.docs_dir, root)
-        languages = bridge.site_languages(config)
-        self.languages = languages
+        self.site = bridge.site_from_config(config, self.config.strings_dir)   # site.py: languages, storage keys
+        languages = self.languages = self.site.codes
         if self.config.check_languages and not self._checked_languages:
             problems = missing_translations(Path(config.docs_dir), languages, root)
             if problems:
@@ -124,7 +126,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._checked_reviewed = True
         if not self._checked_settings:
             # errors, not warnings: `mkdocs build -q` drops warnings before --strict counts them
-            problems = string_problems(languages) + translation_problems(
+            problems = string_problems(languages, self.site.strings_dir) + translation_problems(
                 bridge.i18n_language_settings(config), config.nav, Path(config.docs_dir), root)
             if problems:
                 raise PluginError("Language settings:\n  " + "\n  ".join(problems))
@@ -259,7 +261,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if CERTIFICATE_MARKER in content:
             strings = {lang: self._strings(lang) for lang in self.languages}
             widget = render_certificate(self.env, self.bank.quizzes, self._quiz_links(page), self.languages, strings,
-                                        self.language)
+                                        self.language, self.site.names)
             content = content.replace(CERTIFICATE_MARKER, widget)
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
         if src in self.reviewed:
@@ -310,12 +312,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         output = search_index.lazy_search(output, page.url, self.language, config)
         if self.config.discreet:
             icon = get_relative_url(NEUTRAL_ICON, page.url or "./")
-            title = self.config.discreet_title.get(self.language) or next(iter(self.config.discreet_title.values()))
+            title = self.config.discreet_title.get(self.language) or self._strings()["discreet_title"]
             output = neutral_tab(output, title, icon)
         # the page's own stylesheets and scripts, each list inserted in one pass
         src = page.file.src_uri
         base = page.url or "./"
-        head = [f'<link rel="stylesheet" href="{get_relative_url(css, base)}">' for css in self.page_styles.get(src, [])]
+        head = [self._site_block()]   # the site facts the browser code reads (site.py)
+        head += [f'<link rel="stylesheet" href="{get_relative_url(css, base)}">' for css in self.page_styles.get(src, [])]
         body = [f'<script type="module" src="{get_relative_url(js, base)}"></script>'
                 for js in self.page_scripts.get(src, [])]
         if head:
@@ -380,9 +383,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             search_index.split_index(config)
 
     # -- helpers ------------------------------------------------------------------------------
+    def _site_block(self) -> str:
+        """``<script type="application/json" id="course-site">``: languages, storage keys (site.py)."""
+        if self.language not in self._site_blocks:   # the same on every page of a language
+            data = script_json(self.site.browser_data(self.language))
+            self._site_blocks[self.language] = f'<script type="application/json" id="{PAGE_DATA_ID}">{data}</script>'
+        return self._site_blocks[self.language]
+
     def _strings(self, language: str | None = None) -> dict[str, str]:
         language = language or self.language
         if language not in self._string_cache:
             # a language lacking strings has already failed the build (string_problems in on_config)
-            self._string_cache[language] = ui_strings(language)[0]
+            self._string_cache[language] = ui_strings(language, self.site.strings_dir)[0]
         return self._string_cache[language]

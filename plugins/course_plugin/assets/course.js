@@ -3,10 +3,12 @@
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-const PREFIX = "pvwud-course.";
-const MODE = PREFIX + "mode";
-const PROGRESS = PREFIX + "progress.v1";
-const CERTIFICATE = PREFIX + "certificate.v1"; // the self-study certificate's number
+// the storage keys from the page's site facts (site.py STORAGE_KEYS); never stops the quick exit
+const KEYS = (() => { try { return JSON.parse(document.getElementById("course-site").textContent).storage; } catch { return {}; } })();
+const PREFIX = KEYS.prefix ?? "\0"; // "\0": no key starts with it, so nothing else is touched
+const MODE = KEYS.mode;
+const PROGRESS = KEYS.progress;
+const CERTIFICATE = KEYS.certificate; // the self-study certificate's number
 // this file lives in <site>/assets/course/ (found by its tag: a classic script has no import.meta)
 const ROOT = new URL("../../", document.querySelector("script[src$=\"assets/course/course.js\"]").src).pathname;
 const box = document.querySelector("[data-quick-exit]");
@@ -41,7 +43,7 @@ addEventListener("pageshow", () => { document.documentElement.classList.remove("
 
 // -- where progress is kept, and "Erase my data" ----------------------------------------------
 const say = (root, text) => { const out = root.querySelector("[data-storage-status]"); if (out) out.textContent = text; };
-for (const root of document.querySelectorAll("[data-storage-choice]")) {
+for (const root of MODE ? document.querySelectorAll("[data-storage-choice]") : []) {
   const visit = visitOnly();
   root.querySelector(`input[value=${visit ? "visit" : "device"}]`).checked = true;
   root.addEventListener("change", (e) => {
