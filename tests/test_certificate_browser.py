@@ -14,8 +14,9 @@ from sitebuild import ROOT, build_site
 from course_plugin.certificates.token import (generate_keypair, key_id, make_token, public_key_b64, sign_bytes,
                                               verify_token)
 from certificate_cases import payload_cases
+from course_plugin.site import STORAGE_KEYS
 
-PROGRESS = "pvwud-course.progress.v1"
+PROGRESS = STORAGE_KEYS["progress"]
 MODULE_QUIZZES = ["module-1", "module-2", "module-3"]
 REVOKED_ID = "7KQ2-M9XD-3HTA"
 

@@ -513,11 +513,11 @@ def test_an_interrupted_batch_leaves_nothing_behind(issued, tmp_path, monkeypatc
                           "B,2026-01-01,en,S\nC,2026-01-01,en,S\n")
     real, calls = pdf.certificate_pdf, []
 
-    def interrupted(payload, url):
+    def interrupted(payload, url, *strings):
         calls.append(sorted(p.name for p in out.iterdir()))
         if len(calls) == 3:
             raise KeyboardInterrupt
-        return real(payload, url)
+        return real(payload, url, *strings)
 
     monkeypatch.setattr(pdf, "certificate_pdf", interrupted)
     code = cli.main(["issue", str(roster), "--key", str(issued["private"]), "--out", str(out),

@@ -4,8 +4,10 @@ import pytest
 
 from sitebuild import MINI_CONFIG, build_site, make_site
 
+from course_plugin.site import STORAGE_KEYS
+
 EXIT = "https://www.bbc.co.uk/weather"
-KEY = "pvwud-course.progress.v1"
+KEY = STORAGE_KEYS["progress"]
 
 
 @pytest.fixture
