@@ -37,9 +37,12 @@ def run(*args, cwd=None) -> subprocess.CompletedProcess:
 
 
 def write_config(path: Path, keys: list[str], revoked: list[str] = (), site_url: str = SITE_URL) -> Path:
+    # the site's languages (a certificate's `l` is one of them) come from the i18n plugin's settings
+    languages = [{"locale": "en", "default": True, "name": "English"}, {"locale": "ru", "name": "Русский"}]
     config = {"site_name": "Test", "site_url": site_url,
-              "plugins": ["search", {"course": {"certificate_keys": list(keys),
-                                                "certificate_revoked": list(revoked)}}]}
+              "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages}},
+                          {"course": {"certificate_keys": list(keys),
+                                      "certificate_revoked": list(revoked)}}]}
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
 
