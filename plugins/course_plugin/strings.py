@@ -24,14 +24,11 @@ def strings_file(language: str, site_dir: Path | None = None) -> Path:
 
 
 @lru_cache(maxsize=None)
-def _load_file(path: Path) -> dict[str, str]:
+def _load(language: str, site_dir: Path | None = None) -> dict[str, str]:
+    path = strings_file(language, site_dir)
     if not path.exists():
         return {}
     return yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-
-
-def _load(language: str, site_dir: Path | None = None) -> dict[str, str]:
-    return _load_file(strings_file(language, site_dir))
 
 
 def ui_strings(language: str, site_dir: Path | None = None) -> tuple[dict[str, str], list[str]]:
