@@ -30,23 +30,40 @@ UNUSED_FILES = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
 LUNR_DIR = "assets/javascripts/lunr/"
 
 
-def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> None:
-    """Build the site for file://: mkdocs.yml plus Material's offline plugin, --strict."""
+def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", course_options: dict | None = None,
+               **overrides) -> None:
+    """Build the site for file://: mkdocs.yml plus Material's offline plugin, --strict.
+
+    ``course_options`` are added to the ``course`` plugin's options and ``overrides`` to the
+    configuration (scripts/scorm.py builds its packages this way: ``scorm: true``, another nav)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.utils import yaml_load
 
-    with open(config_file, encoding="utf-8") as f:
-        plugins = list(yaml_load(f).get("plugins") or [])
+    plugins = site_plugins(config_file)
     if not any((p if isinstance(p, str) else next(iter(p))) in ("offline", "material/offline") for p in plugins):
         plugins.append("material/offline")
+    if course_options:
+        plugins = [{"course": {**((p.get("course") if isinstance(p, dict) else None) or {}), **course_options}}
+                   if (p if isinstance(p, str) else next(iter(p))) == "course" else p for p in plugins]
     config = load_config(config_file=str(config_file), site_dir=str(site_dir), plugins=plugins,
-                         use_directory_urls=False, strict=True)
+                         use_directory_urls=False, strict=True, **overrides)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     finally:
         config.plugins.on_shutdown()
+
+
+def site_plugins(config_file: Path = ROOT / "mkdocs.yml") -> list:
+    """The ``plugins`` list of mkdocs.yml as written (MkDocs' own YAML loader: !ENV and the like)."""
+    return list(read_config(config_file).get("plugins") or [])
+
+
+def read_config(config_file: Path = ROOT / "mkdocs.yml") -> dict:
+    from mkdocs.utils import yaml_load
+
+    with open(config_file, encoding="utf-8") as f:
+        return yaml_load(f) or {}
 
 
 def needed_lunr_files(site_dir: Path) -> set[str]:
@@ -71,20 +88,27 @@ def needed_lunr_files(site_dir: Path) -> set[str]:
     return names
 
 
+def kept_files(site_dir: Path) -> list[str]:
+    """The built files a copy opened from disk uses (paths relative to ``site_dir``, sorted)."""
+    keep_lunr = needed_lunr_files(site_dir)
+    out = []
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_dir() or rel.endswith(UNUSED_SUFFIXES) or rel in UNUSED_FILES:
+            continue
+        if rel.startswith(LUNR_DIR) and rel not in keep_lunr:
+            continue
+        out.append(rel)
+    return out
+
+
 def make_zip(site_dir: Path, zip_path: Path, top: str) -> int:
     """Zip ``site_dir`` under one top folder, leaving out what a copy from disk never uses."""
-    keep_lunr = needed_lunr_files(site_dir)
-    count = 0
+    files = kept_files(site_dir)
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(site_dir.rglob("*")):
-            rel = path.relative_to(site_dir).as_posix()
-            if path.is_dir() or rel.endswith(UNUSED_SUFFIXES) or rel in UNUSED_FILES:
-                continue
-            if rel.startswith(LUNR_DIR) and rel not in keep_lunr:
-                continue
-            zf.write(path, f"{top}/{rel}")
-            count += 1
-    return count
+        for rel in files:
+            zf.write(site_dir / rel, f"{top}/{rel}")
+    return len(files)
 
 
 def make_offline_copy(out_dir: Path, today: dt.date | None = None) -> Path:

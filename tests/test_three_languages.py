@@ -44,6 +44,10 @@ plugins:
         - {{locale: uk, name: Українська, build: true}}
   - course:
       strings_dir: strings
+      exit_url:
+        en: https://en.wikipedia.org/wiki/Main_Page
+        ru: https://ru.wikipedia.org/wiki/%D0%97%D0%B0%D0%B3%D0%BB%D0%B0%D0%B2%D0%BD%D0%B0%D1%8F_%D1%81%D1%82%D1%80%D0%B0%D0%BD%D0%B8%D1%86%D0%B0
+        uk: https://uk.wikipedia.org/wiki/%D0%93%D0%BE%D0%BB%D0%BE%D0%B2%D0%BD%D0%B0_%D1%81%D1%82%D0%BE%D1%80%D1%96%D0%BD%D0%BA%D0%B0
       certificate_keys: ["{key}"]
 markdown_extensions: [admonition, attr_list, md_in_html, toc]
 """

@@ -24,8 +24,10 @@ class CourseConfig(base.Config):
     check_languages = c.Type(bool, default=True)
     """Fail the build when a page exists in one language and not in another."""
 
-    exit_url = c.Type(str, default="https://www.bbc.co.uk/weather")
-    """Where "Exit this page" and Shift x3 go: a neutral page that reveals nothing about the course."""
+    exit_url = c.Optional(c.Type((str, dict)))
+    """Where "Exit this page" and Shift x3 go: a neutral page that reveals nothing about the course.
+    One absolute https URL for every language, or a mapping language -> URL; unset, the defaults
+    of ``safety.DEFAULT_EXIT_URLS`` (checked by ``safety.exit_urls``; see README "Quick exit")."""
 
     discreet = c.Type(bool, default=False)
     """Give every page a neutral browser-tab title and icon."""
@@ -45,10 +47,23 @@ class CourseConfig(base.Config):
     certificate_revoked = c.Type(list, default=[])
     """Ids (``XXXX-XXXX-XXXX``) of withdrawn trainer certificates: the Verify page shows them as revoked."""
 
+    record_form = c.Type(str, default="forms/record.yml")
+    """The Module II record form's data file (relative to mkdocs.yml; format in forms/README.md),
+    placed on a page by ``<!-- course: record-form -->``."""
+
+    record_recipients = c.Type(list, default=[])
+    """Organisations a record can be sealed for: ``{name: TEXT or {lang: TEXT}, key: X25519_PUBLIC_KEY}``
+    (base64url of the 32 raw bytes); ``scripts/records.py keygen`` prints the line."""
+
     classic_scripts = c.Type(bool, default=False)
     """Load the course's scripts as classic deferred scripts instead of ES modules. Needed when the
     site is opened from disk (file://), where browsers refuse module scripts; on by itself when
     Material's offline plugin is enabled (as in the offline copy made by scripts/offline.py)."""
+
+    scorm = c.Type(bool, default=False)
+    """The SCORM 1.2 learner package (set by scripts/scorm.py, never in mkdocs.yml): every page
+    loads assets/course/scorm.js, links to the guidebook become text, no language switcher."""
+
     present_pages = c.ListOfItems(c.Type(str), default=["module-*/*", "guidebook/*"])
     """Pages (paths inside a language folder, shell patterns) that get a Present button and slides."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,8 +29,12 @@ from . import present
 from .progress import PROGRESS_MARKER, render_progress
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from . import integrity
-from .safety import add_security_meta, insert_quick_exit, neutral_tab, quick_exit_parts, relative_switcher_links
+from .safety import (add_security_meta, exit_urls, insert_quick_exit, neutral_tab, not_found_page, quick_exit_parts,
+                     relative_switcher_links)
 from .safety import TemplateScripts, UnknownInlineScript
+from .record.loader import load_form
+from .record.render import RECORD_MARKER, render_record
+from .record.sealed import check_recipients
 from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
@@ -37,6 +42,7 @@ from .quiz.model import text_fields
 from .quiz.render import QuizRenderer, make_environment, script_json
 from .site import PAGE_DATA_ID
 from .site_checks import markdown_files, missing_translations, translation_problems
+from . import scorm
 from . import search_index
 from .strings import string_problems, ui_strings
 
@@ -47,6 +53,8 @@ SITE_CSS = "assets/course/course.css"
 QUIZ_CSS = "assets/course/quiz.css"
 QUIZ_JS = "assets/course/quiz.js"
 SITE_JS = "assets/course/course.js"
+EXIT_JS = "assets/course/exit.js"   # loaded first, by insert_quick_exit, on every page
+NOTFOUND_JS = "assets/course/notfound.js"
 DEADLINE_JS = "assets/course/deadline.js"
 CERTIFICATE_JS = "assets/course/certificate.js"
 VERIFY_JS = "assets/course/verify.js"
@@ -56,6 +64,9 @@ PRESENT_JS = "assets/course/present.js"
 PROGRESS_JS = "assets/course/progress.js"
 # scripts that need another one loaded (and run) before them: the one strict progress reader
 SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,)}
+HPKE_JS = "assets/course/hpke.js"
+RECORD_JS = "assets/course/record.js"
+RECORD_CSS = "assets/course/record.css"
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -77,10 +88,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self):
         self.bank: QuizBank | None = None
         self.contacts, self._contacts_loaded = None, False
+        self.record_form, self._record_for = None, None
+        self.files: Files | None = None
         self._shared_env, self._env_for = None, None
         self._checked_languages = False
         self._checked_reviewed = False
         self._checked_settings = False
+        self._not_found_default: str | None = None   # the default language's 404 page, kept for the root
         self._reset()
 
     def _reset(self):
@@ -147,13 +161,29 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._contacts_loaded = True
         if SITE_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(SITE_CSS)
-        if SITE_JS not in [str(x) for x in config.extra_javascript]:
-            script = ExtraScriptValue(SITE_JS)
-            script.type = "module"
-            config.extra_javascript.append(script)
+        # scorm.js first: it restores progress from the LMS before any course script reads it
+        for js in ([scorm.SCORM_JS] if self.config.scorm else []) + [SITE_JS]:
+            if js not in [str(x) for x in config.extra_javascript]:
+                script = ExtraScriptValue(js)
+                script.type = "module"
+                config.extra_javascript.append(script)
+        self.exit_urls, problems = exit_urls(self.config.exit_url, languages, config.site_url)
+        if problems:   # an error, not a warning: it fails the build whatever the log level
+            raise PluginError("Quick exit settings:\n  " + "\n  ".join(problems))
         self.cert_keys, problems = published_keys(self.config.certificate_keys, self.config.certificate_revoked)
         if problems:
             raise PluginError("Certificate settings:\n  " + "\n  ".join(problems))
+        self.recipients, problems = check_recipients(self.config.record_recipients, languages)
+        if problems:
+            raise PluginError("Record recipients:\n  " + "\n  ".join(problems))
+        form_path = root / self.config.record_form
+        if self._record_for != form_path:   # loaded once, like the quiz bank
+            self.record_form, problems = (load_form(form_path, languages, self.config.record_form)
+                                          if form_path.is_file() else (None, []))
+            if problems:
+                raise PluginError(f"{len(problems)} problem(s) in the record form (see forms/README.md):\n  "
+                                  + "\n  ".join(str(p) for p in problems))
+            self._record_for = form_path
         templates = root / self.config.templates_dir
         if self._env_for != templates:   # compiled templates are kept across the language builds
             self._shared_env, self._env_for = make_environment(templates), templates
@@ -168,12 +198,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return files
         self.language = bridge.current_language(config)
+        self.files = files
         offline_build = bridge.offline_build(config)
         if offline_build:  # after every on_config: Material's offline plugin has added its polyfill
             config.extra["polyfills"] = offline.local_worker_shim(config.extra.get("polyfills", []))
         for path in sorted(ASSETS.rglob("*")):
             uri = f"assets/course/{path.relative_to(ASSETS).as_posix()}"
             if path.is_dir() or (uri.startswith("assets/course/offline/") and not offline_build):
+                continue
+            if uri.startswith("assets/course/scorm.") and not self.config.scorm:
                 continue
             if files.get_file_from_path(uri) is None:
                 files.append(bridge.packaged_file(config, uri, str(path)))
@@ -266,8 +299,31 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
         if src in self.reviewed:
             content += render_reviewed(self.reviewed[src], self._strings())
+        if RECORD_MARKER in content:
+            content = content.replace(RECORD_MARKER, self._record_widget(page), 1)
+            self._use_assets(src, HPKE_JS, RECORD_CSS)
+            self._use_assets(src, RECORD_JS)
         page.content = content
         return context
+
+    def _record_widget(self, page: Page) -> str:
+        if self.record_form is None:
+            raise PluginError(f"{self.docs_label}/{page.file.src_path}: the page places the record form "
+                              f"({RECORD_MARKER}) but {self.config.record_form} does not exist; write it "
+                              "(see forms/README.md) or set the course plugin's `record_form`")
+        case_url = None
+        practice = self.record_form.practice
+        if practice:   # the case page of this language, wherever this build puts it (offline: .html)
+            path, _, anchor = practice.case.partition("#")
+            src = page.file.src_uri
+            folder = src[: len(src) - len(present.site_path(src, self.languages))]
+            case = self.files.get_file_from_path(folder + path) if self.files is not None else None
+            if case is None:
+                raise PluginError(f"{self.config.record_form} [practice.case]: {practice.case!r} names no page of "
+                                  f"{self.docs_label}/{folder}; give the case's path inside a language folder, "
+                                  "e.g. module-2/cases.md#case-c")
+            case_url = get_relative_url(case.url or "./", page.url or "./") + (f"#{anchor}" if anchor else "")
+        return render_record(self.env, self.record_form, self.recipients, self.language, self._strings(), case_url)
 
     def _quiz_links(self, page: Page) -> dict[str, str]:
         """Quiz id -> URL of the page holding it, relative to ``page``."""
@@ -285,6 +341,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         unplaced = [f"{source}: quiz {quiz_id!r} is placed on no page in language {self.language!r}; "
                     f"add <!-- quiz: {quiz_id} --> to a page" for quiz_id, source in sorted(self.bank.sources.items())
                     if quiz_id not in self.placements]
+        if unplaced and self.config.scorm:   # the learner package leaves out the guidebook and its quizzes
+            log.info(f"Left out of the SCORM package ({self.language}): " + ", ".join(
+                quiz_id for quiz_id in sorted(self.bank.sources) if quiz_id not in self.placements))
+            unplaced = []
         if unplaced and config.strict:   # an error: `-q` would hide the warning from --strict
             raise PluginError("Quizzes placed on no page:\n  " + "\n  ".join(unplaced))
         for message in unplaced:
@@ -306,19 +366,12 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for marker, quiz_html in self.rendered.pop(page.file.src_uri, {}).items():
             output = output.replace(marker, quiz_html)
         output = relative_switcher_links(output, config.site_url, page.url or "")
-        if self.language not in self._quick_exit:  # the same on every page of a language
-            self._quick_exit[self.language] = quick_exit_parts(self.env, self.config.exit_url, self._strings())
-        output = insert_quick_exit(output, *self._quick_exit[self.language])
+        output = self._safety(output, lambda path: get_relative_url(path, page.url or "./"))
         output = search_index.lazy_search(output, page.url, self.language, config)
-        if self.config.discreet:
-            icon = get_relative_url(NEUTRAL_ICON, page.url or "./")
-            title = self.config.discreet_title.get(self.language) or self._strings()["discreet_title"]
-            output = neutral_tab(output, title, icon)
         # the page's own stylesheets and scripts, each list inserted in one pass
         src = page.file.src_uri
         base = page.url or "./"
-        head = [self._site_block()]   # the site facts the browser code reads (site.py)
-        head += [f'<link rel="stylesheet" href="{get_relative_url(css, base)}">' for css in self.page_styles.get(src, [])]
+        head = [f'<link rel="stylesheet" href="{get_relative_url(css, base)}">' for css in self.page_styles.get(src, [])]
         body = [f'<script type="module" src="{get_relative_url(js, base)}"></script>'
                 for js in self.page_scripts.get(src, [])]
         if head:
@@ -327,6 +380,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             output = output.replace("</body>", "\n".join(body) + "\n</body>", 1)
         if page.file.src_uri in self.handouts:
             output = present.mark_handout(output)
+        if self.config.scorm:
+            output = scorm.learner_page(output)
         if self.classic:
             output = offline.classic_scripts(output)
         return self._security_meta(output, page)  # last: it hashes the final inline scripts
@@ -345,6 +400,42 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError(f"{where}: the built page has an inline script that no template of the theme or the "
                               f"course plugin writes (`{str(exc)[:80]}`): content may not contain scripts; remove it "
                               "from the page's front matter or title") from None
+
+    def _safety(self, output: str, link) -> str:
+        """The quick exit and, in discreet mode, the neutral tab: on every page, ``link`` makes a
+        site path into a link from the page."""
+        if self.language not in self._quick_exit:  # the same on every page of a language
+            self._quick_exit[self.language] = quick_exit_parts(self.env, self.exit_urls[self.language], self._strings())
+        block, button = self._quick_exit[self.language]
+        # the site facts (#course-site) right before exit.js, which reads the storage keys from them
+        output = insert_quick_exit(output, self._site_block() + block, button, link(EXIT_JS))
+        if self.config.discreet:
+            title = self.config.discreet_title.get(self.language) or self._strings()["discreet_title"]
+            output = neutral_tab(output, title, link(NEUTRAL_ICON))
+        return output
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig):
+        """``404.html``, which hosts serve for any missing address: the quick exit, the security
+        policy, the discreet title, and the page's language. Every language build writes it at the
+        root; the root keeps the default language's, each other language's goes to ``<lang>/404.html``
+        (the root one sends a missing address under ``<lang>/`` there: assets/notfound.js)."""
+        if not self.config.enabled or template_name != "404.html":
+            return output
+        base = urlparse(config.site_url or "/").path or "/"   # MkDocs links this page from the site root
+        base = base if base.endswith("/") else base + "/"
+        default = self.language == self.languages[0]
+        home = base if default else f"{base}{self.language}/"
+        output = not_found_page(output, self._strings(), home, base + NOTFOUND_JS, self.languages[1:] if default else [])
+        output = add_security_meta(self._safety(output, lambda path: base + path), self.template_scripts)
+        if default:
+            self._not_found_default = output
+            return output
+        if bridge.offline_build(config):   # opened from disk, no server shows a 404 page (scripts/offline.py)
+            return self._not_found_default or output
+        target = Path(config.site_dir) / self.language / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return self._not_found_default or output
 
     def _use_assets(self, src: str, script: str | None = None, style: str | None = None) -> None:
         """Load ``script`` and ``style`` on this page (once each), inserted by on_post_page."""

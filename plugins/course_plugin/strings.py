@@ -7,7 +7,6 @@ site can add a language without touching the package (README "How to add a langu
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -23,12 +22,24 @@ def strings_file(language: str, site_dir: Path | None = None) -> Path:
     return STRINGS_DIR / f"{language}.yml"
 
 
-@lru_cache(maxsize=None)
+# strings file -> (its modification time and size, strings): read again when the file changes, so
+# `mkdocs serve` shows an edited string on its next rebuild
+_CACHE: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
 def _load(language: str, site_dir: Path | None = None) -> dict[str, str]:
     path = strings_file(language, site_dir)
-    if not path.exists():
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        _CACHE.pop(str(path), None)
         return {}
-    return yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _CACHE.get(str(path))
+    if cached is None or cached[0] != stamp:
+        data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        cached = _CACHE[str(path)] = (stamp, data)
+    return cached[1]
 
 
 def ui_strings(language: str, site_dir: Path | None = None) -> tuple[dict[str, str], list[str]]:

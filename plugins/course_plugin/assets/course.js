@@ -1,45 +1,36 @@
-// Site-wide safety code: quick exit (button, link, Shift x3), where progress is kept, erase.
+// Where progress is kept (on this device or for this visit only) and "Erase my data".
+// The quick exit is not here: it lives in exit.js, loaded first, so nothing in this file can stop it.
 // Plain script, no dependency (a module online, a classic script offline: see plugin.py). Storage keys are documented in README.md.
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-// the storage keys from the page's site facts (site.py STORAGE_KEYS); never stops the quick exit
+// the storage keys from the page's site facts (site.py STORAGE_KEYS)
 const KEYS = (() => { try { return JSON.parse(document.getElementById("course-site").textContent).storage; } catch { return {}; } })();
 const PREFIX = KEYS.prefix ?? "\0"; // "\0": no key starts with it, so nothing else is touched
 const MODE = KEYS.mode;
 const PROGRESS = KEYS.progress;
 const CERTIFICATE = KEYS.certificate; // the self-study certificate's number
-// this file lives in <site>/assets/course/ (found by its tag: a classic script has no import.meta)
-const ROOT = new URL("../../", document.querySelector("script[src$=\"assets/course/course.js\"]").src).pathname;
 const box = document.querySelector("[data-quick-exit]");
-const S = box ? JSON.parse(box.dataset.strings) : {};
-const target = box?.dataset.exitUrl || "about:blank";
+let S = {};
+try { S = JSON.parse(box.dataset.strings); } catch { /* no block: messages stay empty */ }
+
+// Material keeps its settings under "<scope>.__name"; its scope is the site's root path. Found
+// from Material's own global, else from this file's address (<site>/assets/course/course.js),
+// compared by path so that a query string or fragment on the address changes nothing.
+const scriptRoot = () => {
+  for (const s of document.scripts) {
+    try {
+      const url = new URL(s.src, location.href);
+      if (url.pathname.endsWith("/assets/course/course.js")) return new URL("../../", url).pathname;
+    } catch { /* no src */ }
+  }
+  return null;
+};
+const ROOT = (window.__md_scope && window.__md_scope.pathname) || scriptRoot() || "/";
+const materialKey = (key) => key.startsWith(ROOT) && key.includes(".__"); // Material: "<scope>.__palette" etc.
 
 const stores = () => { try { return [localStorage, sessionStorage]; } catch { return []; } };
 const visitOnly = () => { try { return sessionStorage.getItem(MODE) === "visit"; } catch { return false; } };
-
-// -- quick exit -------------------------------------------------------------------------------
-const status = document.querySelector(".qx-status");
-function leave() {
-  document.documentElement.classList.add("qx-out");
-  if (status) status.textContent = S.exit_leaving;
-  if (visitOnly()) try { for (const k of Object.keys(sessionStorage)) if (k.startsWith(PREFIX)) sessionStorage.removeItem(k); } catch { /* */ }
-  location.replace(target); // replace: Back does not return to this page
-}
-document.addEventListener("click", (e) => {
-  if (e.target.closest("[data-exit]")) { e.preventDefault(); leave(); }
-});
-let presses = 0, alone = false, timer;
-document.addEventListener("keydown", (e) => { alone = e.key === "Shift" && !e.repeat ? true : e.key === "Shift" ? alone : false; });
-document.addEventListener("keyup", (e) => {
-  if (e.key !== "Shift" || !alone) return;
-  presses += 1;
-  clearTimeout(timer);
-  timer = setTimeout(() => { presses = 0; if (status) status.textContent = ""; }, 5000);
-  if (presses >= 3) { presses = 0; leave(); return; }
-  if (status) status.textContent = presses === 1 ? S.exit_press_2 : S.exit_press_1;
-});
-addEventListener("pageshow", () => { document.documentElement.classList.remove("qx-out"); presses = 0; if (status) status.textContent = ""; });
 
 // -- where progress is kept, and "Erase my data" ----------------------------------------------
 const say = (root, text) => { const out = root.querySelector("[data-storage-status]"); if (out) out.textContent = text; };
@@ -51,9 +42,10 @@ for (const root of MODE ? document.querySelectorAll("[data-storage-choice]") : [
     try {
       const [local, session] = [localStorage, sessionStorage];
       const from = wantVisit ? local : session, to = wantVisit ? session : local;
-      for (const key of [PROGRESS, CERTIFICATE]) {
-        const data = from.getItem(key);
-        if (data !== null) to.setItem(key, data);
+      // the course's own keys and Material's (last tab, palette): visit-only leaves nothing on the device
+      for (const key of Object.keys(from)) {
+        if (key !== PROGRESS && key !== CERTIFICATE && !materialKey(key)) continue;
+        to.setItem(key, from.getItem(key));
         from.removeItem(key);
       }
       wantVisit ? session.setItem(MODE, "visit") : session.removeItem(MODE);
@@ -67,7 +59,7 @@ for (const root of MODE ? document.querySelectorAll("[data-storage-choice]") : [
         if (key === PROGRESS) progress = true;
         else if (key === MODE) mode = true;
         else if (key === CERTIFICATE) certificate = true;
-        else if (key.startsWith(ROOT) && key.includes(".__")) theme += 1; // Material: "<scope>.__palette" etc.
+        else if (materialKey(key)) theme += 1;
         else if (!key.startsWith(PREFIX)) continue;
         store.removeItem(key);
       }

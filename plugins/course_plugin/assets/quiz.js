@@ -93,9 +93,35 @@ function initQuiz(root) {
   };
   if (lockIfSpent()) result.textContent = fill(S.no_attempts, { n: limit });
 
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    if (lockIfSpent()) return;
+  // One attempt is checked once: "open" until it is submitted, again after "Try again".
+  let open = true;
+  const confirmBox = root.querySelector("[data-quiz-confirm]");
+  const actions = submit.parentElement;
+  let onYes = null, onNo = null;
+  // A question asked in the page (a native confirm() would block the quick exit): the action
+  // buttons step aside until it is answered; focus starts on the choice that changes nothing.
+  const ask = (text, yes, no, ifYes, ifNo) => {
+    confirmBox.querySelector(".cq-confirm-text").textContent = text;
+    confirmBox.querySelector("[data-confirm-yes]").textContent = yes;
+    confirmBox.querySelector("[data-confirm-no]").textContent = no;
+    onYes = ifYes; onNo = ifNo;
+    actions.hidden = true; confirmBox.hidden = false;
+    confirmBox.querySelector("[data-confirm-no]").focus();
+  };
+  const answer = (yes) => {
+    const then = yes ? onYes : onNo;
+    onYes = onNo = null;
+    confirmBox.hidden = true; actions.hidden = false;
+    if (then) then();
+  };
+  confirmBox.addEventListener("click", (e) => {
+    if (e.target.closest("[data-confirm-yes]")) answer(true);
+    else if (e.target.closest("[data-confirm-no]")) answer(false);
+  });
+
+  const check = () => {
+    if (!open || lockIfSpent()) return;
+    open = false;
     let points = 0, total = 0, blank = 0;
     for (const q of active) {
       const s = reveal(q), w = data.q[q.dataset.question].w;
@@ -114,9 +140,18 @@ function initQuiz(root) {
     submit.hidden = true;
     retry.hidden = !(left > 0);
     result.focus();
+  };
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!open || !confirmBox.hidden || lockIfSpent()) return;
+    const blank = active.filter((q) => score(q, data.q[q.dataset.question]) === null);
+    if (!blank.length) { check(); return; }
+    ask(fill(S.unanswered_confirm, { n: blank.length, total: active.length }), S.unanswered_confirm_yes,
+        S.unanswered_confirm_no, check, () => { (blank[0].querySelector("input") || submit).focus(); });
   });
 
-  retry.addEventListener("click", () => {
+  const restart = () => {
     form.reset();
     for (const q of active) {
       q.disabled = false;
@@ -127,7 +162,12 @@ function initQuiz(root) {
     delete result.dataset.score; delete result.dataset.passed;
     result.textContent = "";
     submit.hidden = false; retry.hidden = true;
+    open = true;
     (active[0].querySelector("input, button") || submit).focus();
+  };
+  retry.addEventListener("click", () => {
+    if (open || lockIfSpent()) return;
+    ask(S.retry_confirm, S.retry_confirm_yes, S.retry_confirm_no, restart, () => retry.focus());
   });
 }
 

@@ -139,7 +139,8 @@ _EMPTY = Markup("")
 
 # the UI strings quiz.js uses (the rest are rendered into the HTML at build time)
 BROWSER_STRINGS = ("question_n", "correct", "incorrect", "partial", "unanswered", "score", "passed", "not_passed",
-                   "unanswered_count", "attempts_left", "no_attempts", "moved")
+                   "unanswered_count", "attempts_left", "no_attempts", "moved", "retry_confirm", "retry_confirm_yes",
+                   "retry_confirm_no", "unanswered_confirm", "unanswered_confirm_yes", "unanswered_confirm_no")
 
 
 def _shuffled_not_identity(items: list, seed: str) -> list:
