@@ -46,7 +46,8 @@ def cert_site(tmp_path_factory, keys):
     assert "certificate_keys: []" in text and "certificate_revoked: []" in text
     text = text.replace("certificate_keys: []", f'certificate_keys: ["{public_key_b64(keys["private"])}"]\n'
                                                  f"      quizzes_dir: {ROOT / 'quizzes'}\n"
-                                                 f"      help_contacts_file: {ROOT / 'data' / 'help-contacts.yml'}")
+                                                 f"      help_contacts_file: {ROOT / 'data' / 'help-contacts.yml'}\n"
+                                                 f"      record_form: {ROOT / 'forms' / 'record.yml'}")
     text = text.replace("certificate_revoked: []", f'certificate_revoked: ["{REVOKED_ID}"]')
     config = root / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
