@@ -22,6 +22,7 @@ STORAGE_KEYS = {
     "progress": STORAGE_PREFIX + "progress.v1",        # quiz results (localStorage, or sessionStorage for a visit)
     "mode": STORAGE_PREFIX + "mode",                   # sessionStorage: "visit" keeps data for this visit only
     "certificate": STORAGE_PREFIX + "certificate.v1",  # the self-study certificate's number
+    "session_results": STORAGE_PREFIX + "session-results.v1",  # Session results page, kept only on request
 }
 PAGE_DATA_ID = "course-site"
 REPOSITORY_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
