@@ -4,10 +4,12 @@
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-const PREFIX = "pvwud-course.";
-const MODE = PREFIX + "mode";
-const PROGRESS = PREFIX + "progress.v1";
-const CERTIFICATE = PREFIX + "certificate.v1"; // the self-study certificate's number
+// the storage keys from the page's site facts (site.py STORAGE_KEYS)
+const KEYS = (() => { try { return JSON.parse(document.getElementById("course-site").textContent).storage; } catch { return {}; } })();
+const PREFIX = KEYS.prefix ?? "\0"; // "\0": no key starts with it, so nothing else is touched
+const MODE = KEYS.mode;
+const PROGRESS = KEYS.progress;
+const CERTIFICATE = KEYS.certificate; // the self-study certificate's number
 const box = document.querySelector("[data-quick-exit]");
 let S = {};
 try { S = JSON.parse(box.dataset.strings); } catch { /* no block: messages stay empty */ }
@@ -32,7 +34,7 @@ const visitOnly = () => { try { return sessionStorage.getItem(MODE) === "visit";
 
 // -- where progress is kept, and "Erase my data" ----------------------------------------------
 const say = (root, text) => { const out = root.querySelector("[data-storage-status]"); if (out) out.textContent = text; };
-for (const root of document.querySelectorAll("[data-storage-choice]")) {
+for (const root of MODE ? document.querySelectorAll("[data-storage-choice]") : []) {
   const visit = visitOnly();
   root.querySelector(`input[value=${visit ? "visit" : "device"}]`).checked = true;
   root.addEventListener("change", (e) => {
