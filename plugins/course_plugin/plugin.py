@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import mkdocs_bridge as bridge
+from . import assets_out
 from . import offline
 from .config import CourseConfig
 from .contacts.loader import load_contacts
@@ -218,7 +219,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if uri.startswith("assets/course/scorm.") and not self.config.scorm:
                 continue
             if files.get_file_from_path(uri) is None:
-                files.append(bridge.packaged_file(config, uri, str(path)))
+                content = assets_out.served(uri, path.read_bytes()) if path.suffix in (".js", ".css") else None
+                files.append(bridge.packaged_file(config, uri, str(path), content))
         return files
 
     # -- pages --------------------------------------------------------------------------------
@@ -494,11 +496,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.handouts.add(page.file.src_uri)
         tools = []
         if present.matches(path, self.config.present_pages):
-            self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
+            # present.js and present.css are fetched by course.js when a trainer asks for the slides
+            # (the first visit of a learner's phone does not download them: tests/budgets.yml)
             html = present.add_slide_breaks(html)
             if self.language not in self._present_button:  # the same on every page of a language
                 self._present_button[self.language] = present.present_button(self.env, self._strings())
-            tools.append(self._present_button[self.language])
+            base = page.url or "./"
+            tools.append(present.button_for_page(self._present_button[self.language], get_relative_url(PRESENT_JS, base),
+                                                 get_relative_url(PRESENT_CSS, base)))
         if present.matches(path, self.config.listen_pages):
             # listen.js itself is fetched by course.js only when the device has a local voice
             tools.append(listen.listen_control(self.env, self._strings()))

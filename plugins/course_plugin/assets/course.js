@@ -91,6 +91,36 @@ const fetchScript = (name) => {
   script.src = new URL(name, base).href; // a classic script: every course script works as one
   document.head.appendChild(script);
 };
+// Presentation mode (present.js, present.css) is a trainer's tool: fetched when she asks for it with
+// the Present button or Alt+Shift+P. On touch devices and narrow screens the button is hidden
+// (course.css) unless "?present" is in the page's address.
+const presentButton = document.querySelector("[data-present][data-script]");
+if (presentButton) {
+  const html = document.documentElement;
+  let asked = false;
+  const present = () => {
+    if (asked) return;
+    asked = true;
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = presentButton.dataset.style;
+    document.head.appendChild(style);
+    const script = document.createElement("script");
+    script.src = presentButton.dataset.script; // a classic script: every course script works as one
+    script.onload = () => presentButton.click(); // present.js now listens to the button: the slides start
+    document.head.appendChild(script);
+  };
+  presentButton.addEventListener("click", (e) => { if (!asked) { e.preventDefault(); present(); } });
+  document.addEventListener("keydown", (e) => {
+    if (asked || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.code !== "KeyP") return;
+    e.preventDefault();
+    html.classList.add("pr-allow");
+    present();
+  });
+  if (/(^|[?&])present(=|&|$)/.test(location.search.slice(1))) html.classList.add("pr-allow");
+  presentButton.closest(".pr-bar").hidden = false;
+}
+
 const listenBox = document.querySelector("[data-listen]");
 const synth = window.speechSynthesis;
 if (listenBox && synth && typeof synth.getVoices === "function") {
