@@ -58,11 +58,12 @@ def test_place_draws_new_and_legacy_markers_and_leaves_quizzes_to_their_own_pass
 
 
 FM = "---\nreviewed: 2026-11\n---\n"
+OTHER = {"en/other.md": "# Other\n\nB.\n", "ru/other.md": "# Другая\n\nБ.\n"}   # the sample quiz links to it
 
 
 def test_a_misspelt_marker_fails_the_build_naming_the_file_line_and_the_known_widgets(tmp_path):
     pages = {"en/index.md": FM + "# Home\n\nHello.\n\n<!-- course: progess -->\n", "ru/index.md": FM + "# Главная\n\nПривет.\n",
-             "en/quiz.md": "# Quiz\n\n<!-- course: quiz sample -->\n", "ru/quiz.md": "# Тест\n\n<!-- quiz: sample -->\n"}
+             "en/quiz.md": "# Quiz\n\n<!-- course: quiz sample -->\n", "ru/quiz.md": "# Тест\n\n<!-- quiz: sample -->\n", **OTHER}
     with pytest.raises(BuildFailed) as err:
         build_site(make_site(tmp_path, pages), tmp_path / "site")
     assert "docs/en/index.md, line 8: marker '<!-- course: progess -->' names no widget (known: " in str(err.value)
@@ -71,7 +72,7 @@ def test_a_misspelt_marker_fails_the_build_naming_the_file_line_and_the_known_wi
 def test_the_widget_marker_form_places_a_quiz_and_the_old_deadline_marker_still_works(tmp_path):
     pages = {"en/index.md": "# Home\n\n<!-- course: ecthr-deadline -->\n",
              "ru/index.md": '# Главная\n\n<div class="ecthr-deadline" data-ecthr-deadline></div>\n',
-             "en/quiz.md": "# Quiz\n\n<!-- course: quiz sample -->\n", "ru/quiz.md": "# Тест\n\n<!-- quiz: sample -->\n"}
+             "en/quiz.md": "# Quiz\n\n<!-- course: quiz sample -->\n", "ru/quiz.md": "# Тест\n\n<!-- quiz: sample -->\n", **OTHER}
     build_site(make_site(tmp_path, pages), tmp_path / "site")
     for rel in ("index.html", "ru/index.html"):
         html = (tmp_path / "site" / rel).read_text(encoding="utf-8")
