@@ -20,7 +20,7 @@ LANGUAGES = ("en", "ru")
 def test_every_widget_names_a_real_template_strings_scripts_and_styles():
     strings = {lang: yaml.safe_load((PLUGIN / "strings" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in LANGUAGES}
     assert set(WIDGETS) >= {"quiz", "progress", "certificate", "verify", "ecthr-deadline", "paper-checkboxes",
-                            "help-contacts", "record-form"}
+                            "help-contacts", "record-form", "offline", "session-results"}
     for name, w in WIDGETS.items():
         assert w.stage in ("content", "context", "post"), name
         assert (w.render is None) != (w.transform is None) or name == "quiz", name
@@ -39,8 +39,8 @@ def test_markers_that_name_no_widget_or_misuse_the_argument_are_reported_with_th
             "<!-- course: quiz module-1 -->\n<!-- course: paper-checkboxes -->\n")
     problems = check_markers(text)
     assert [line for line, _ in problems] == [4, 9, 10, 12]
-    assert "'<!-- course: progres -->' names no widget (known: certificate, ecthr-deadline, help-contacts, progress, quiz, " \
-           "record-form, verify)" in problems[0][1] and "widgets.py" in problems[0][1]
+    assert "'<!-- course: progres -->' names no widget (known: certificate, ecthr-deadline, help-contacts, offline, progress, " \
+           "quiz, record-form, session-results, verify)" in problems[0][1] and "widgets.py" in problems[0][1]
     assert "takes no argument; write <!-- course: verify -->" in problems[1][1]
     assert "needs an argument" in problems[2][1]
 

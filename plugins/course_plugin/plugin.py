@@ -24,8 +24,11 @@ from . import offline
 from .config import CourseConfig
 from .contacts.loader import load_contacts
 from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
-from .certificate_pages import published_keys
+from .certificate_pages import LANGUAGE_NAMES, published_keys
 from . import present
+from . import listen
+from . import keep_offline
+from .session_results import render_session, session_problem
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from . import integrity
 from .safety import (add_security_meta, exit_urls, insert_quick_exit, neutral_tab, not_found_page, quick_exit_parts,
@@ -35,7 +38,7 @@ from .record.loader import load_form
 from .record.render import RECORD_MARKER, render_record
 from .record.sealed import check_recipients
 from . import widgets
-from .widgets import QUIZ_CSS, QUIZ_JS, Widget  # noqa: F401  (QUIZ_*: for widgets still placed here)
+from .widgets import OFFLINE_JS, QUIZ_CSS, QUIZ_JS, SESSION_JS, Widget  # noqa: F401  (for widgets still placed here)
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.model import text_fields
@@ -57,8 +60,9 @@ PRESENT_JS = "assets/course/present.js"
 # the browser core (storage keys and mode, the strict progress reader, fill()): on every page,
 # before every other course script but the quick exit's exit.js (README "Browser core")
 CORE_JS = "assets/course/core.js"
+RESULTCODE_JS = "assets/course/resultcode.js"   # result codes (README "Results from the room")
 # scripts that need another one loaded (and run) before them (core.js is on every page already)
-SCRIPT_NEEDS: dict[str, tuple[str, ...]] = {}
+SCRIPT_NEEDS: dict[str, tuple[str, ...]] = {SESSION_JS: (RESULTCODE_JS,)}
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 
@@ -85,6 +89,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._checked_languages = False
         self._checked_reviewed = False
         self._checked_settings = False
+        self._site_names: dict[str, str] = {}   # language -> its site_name (the offline copy's manifest)
         self._not_found_default: str | None = None   # the default language's 404 page, kept for the root
         self._reset()
 
@@ -100,6 +105,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.reviewed: dict[str, str] = {}              # page src -> its reviewed: YYYY-MM
         self.integrity_problems: list[str] = []        # scripts, event handlers, javascript: URLs in content
         self.env = None
+        self._nav = None   # this page's navigation (on_page_context), for the progress table
         self.language = None
         self.classic = False
         self._string_cache: dict[str, dict[str, str]] = {}
@@ -188,6 +194,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return files
         self.language = bridge.current_language(config)
+        self._site_names[self.language] = config.site_name
         self.files = files
         offline_build = bridge.offline_build(config)
         if offline_build:  # after every on_config: Material's offline plugin has added its polyfill
@@ -236,6 +243,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 seen.add(quiz_id)
         if seen:
             self.pages_with_quiz.add(src)
+            if any(self.bank.quizzes[q].exam for q in seen):   # exam quizzes show a result code
+                self._use_assets(src, RESULTCODE_JS)
             self._use_widget(src, widgets.WIDGETS["quiz"])
         return markdown
 
@@ -271,12 +280,29 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled or not page.content:
             return context
         src = page.file.src_uri
-        # progress, certificate, Verify, record form: drawn once every page's quizzes are placed
+        self._nav = nav   # the progress table orders quizzes as the navigation does
+        # progress, certificate, Verify, record form, offline copy, session results: drawn once
+        # every page's quizzes are placed
         content = self._place_widgets(page.content, page, "context")
         if src in self.reviewed:
             content += render_reviewed(self.reviewed[src], self._strings())
         page.content = content
         return context
+
+    def _session_results(self, page: Page) -> str:
+        pre, post = self.config.session_pre_test, self.config.session_post_test
+        problem = session_problem(self.bank, pre, post)
+        if problem:
+            raise PluginError(f"{self.docs_label}/{page.file.src_path}: {problem}")
+        return render_session(self.env, self.bank, self._strings(), pre, post)
+
+    def _offline_control(self, page: Page) -> str:
+        base = page.url or "./"
+        prefix = keep_offline.language_prefixes(self.languages)[self.language]
+        sw = get_relative_url(keep_offline.SW_FILE, base)
+        links = {"sw": sw, "root": sw[: -len(keep_offline.SW_FILE)] or "./",
+                 "manifest": get_relative_url(prefix + keep_offline.MANIFEST, base)}
+        return keep_offline.render_control(self.env, self.language, self.languages, LANGUAGE_NAMES, links, self._strings())
 
     def _record_widget(self, page: Page) -> str:
         if self.record_form is None:
@@ -443,18 +469,36 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         path = present.site_path(page.file.src_uri, self.languages)
         if present.matches(path, self.config.handout_pages):
             self.handouts.add(page.file.src_uri)
-        if not present.matches(path, self.config.present_pages):
-            return html
-        self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
-        html = present.add_slide_breaks(html)
-        if self.language not in self._present_button:  # the same on every page of a language
-            self._present_button[self.language] = present.present_button(self.env, self._strings())
-        return present.add_present_button(html, self._present_button[self.language])
+        tools = []
+        if present.matches(path, self.config.present_pages):
+            self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
+            html = present.add_slide_breaks(html)
+            if self.language not in self._present_button:  # the same on every page of a language
+                self._present_button[self.language] = present.present_button(self.env, self._strings())
+            tools.append(self._present_button[self.language])
+        if present.matches(path, self.config.listen_pages):
+            # listen.js itself is fetched by course.js only when the device has a local voice
+            tools.append(listen.listen_control(self.env, self._strings()))
+        # one row after the title, its height reserved (course.css): nothing shifts when a tool appears
+        return present.add_present_button(html, listen.page_tools(*tools)) if tools else html
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the joined search index
     def on_post_build(self, config: MkDocsConfig):
         if self.config.enabled:
             search_index.split_index(config)
+            if not bridge.building_other_language(config):   # once, every language built
+                self._write_offline_copy(config)
+
+    def _write_offline_copy(self, config: MkDocsConfig) -> None:
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search_languages = list(getattr(search, "config", {}).get("lang") or []) if search else []
+        discreet = self.config.discreet_title if self.config.discreet else None
+        strings = {lang: self._strings(lang) for lang in self.languages}
+        names = {lang: self._site_names.get(lang, config.site_name) for lang in self.languages}
+        short = {lang: strings[lang]["offline_app_name"] for lang in self.languages}
+        self.offline_sizes = keep_offline.write_copy(
+            Path(config.site_dir), self.languages, search_languages, strings, names, short,
+            NEUTRAL_ICON if self.config.discreet else "assets/course/favicon.svg", discreet)
 
     # -- helpers ------------------------------------------------------------------------------
     def _strings(self, language: str | None = None) -> dict[str, str]:

@@ -33,6 +33,8 @@ DEADLINE_JS = ASSETS + "deadline.js"
 CERTIFICATE_JS, CERTIFICATE_CSS = ASSETS + "certificate.js", ASSETS + "certificate.css"
 VERIFY_JS = ASSETS + "verify.js"
 HPKE_JS, RECORD_JS, RECORD_CSS = ASSETS + "hpke.js", ASSETS + "record.js", ASSETS + "record.css"
+OFFLINE_JS = ASSETS + "offline-save.js"   # "Keep this course on this device"
+SESSION_JS, SESSION_CSS = ASSETS + "session.js", ASSETS + "session.css"   # (resultcode.js first: plugin.SCRIPT_NEEDS)
 
 # <!-- course: NAME --> or <!-- course: NAME ARG -->; NAME lower-case letters, digits and "-"
 MARKER = re.compile(r"<!--\s*course:\s*(?P<name>[^\s>]*)(?:\s+(?P<arg>[^\s>]+))?\s*-->")
@@ -62,7 +64,11 @@ def _deadline(build, page, arg) -> str:
 
 
 def _progress(build, page, arg) -> str:
-    return render_progress(build.env, build.bank.quizzes, build._quiz_links(page), build.language, build._strings())
+    nav = build._nav   # quizzes in the order of their pages in the navigation
+    position = {p.file.src_uri: i for i, p in enumerate(nav.pages)} if nav else {}
+    order = {qid: position.get(p.file.src_uri, len(position)) for qid, p in build.placements.items()}
+    return render_progress(build.env, build.bank.quizzes, build._quiz_links(page), build.language, build._strings(),
+                           order)
 
 
 def _verify(build, page, arg) -> str:
@@ -87,6 +93,10 @@ WIDGETS: dict[str, Widget] = {w.name: w for w in (
            (CERTIFICATE_JS,), (CERTIFICATE_CSS,), _certificate),
     Widget("record-form", "context", "record.html", ("record_",), (HPKE_JS, RECORD_JS), (RECORD_CSS,),
            lambda build, page, arg: build._record_widget(page), once=True),
+    Widget("offline", "context", "offline_save.html", ("offline_",), (OFFLINE_JS,), (QUIZ_CSS,),   # quiz.css: radios
+           lambda build, page, arg: build._offline_control(page), once=True),
+    Widget("session-results", "context", "session_results.html", ("session_",), (SESSION_JS,), (SESSION_CSS,),
+           lambda build, page, arg: build._session_results(page), once=True),
     Widget("help-contacts", "content", "help_contacts.html", ("help_", "contact_"), (), (),
            lambda build, page, arg: build._help_contacts(page)),
     Widget("ecthr-deadline", "content", "deadline.html", ("deadline_",), (DEADLINE_JS,), (QUIZ_CSS,), _deadline,

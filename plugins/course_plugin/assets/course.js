@@ -69,6 +69,41 @@ for (const root of document.querySelectorAll("[data-storage-choice]")) {
   });
 }
 
+// -- scripts fetched only when they can be used ----------------------------------------------------
+// Listen (listen.js) is offered only with a voice that runs on the device for the page's language;
+// without one (most first visits, every headless browser) the script is never downloaded
+// (first-visit budget, tests/budgets.yml). It is fetched from beside this file.
+const courseScript = () => {
+  for (const s of document.scripts) {
+    try { if (new URL(s.src, location.href).pathname.endsWith("/assets/course/course.js")) return s.src; } catch { /* no src */ }
+  }
+  return null;
+};
+const fetched = new Set();
+const fetchScript = (name) => {
+  const base = courseScript();
+  if (!base || fetched.has(name)) return;
+  fetched.add(name);
+  const script = document.createElement("script");
+  script.src = new URL(name, base).href; // a classic script: every course script works as one
+  document.head.appendChild(script);
+};
+const listenBox = document.querySelector("[data-listen]");
+const synth = window.speechSynthesis;
+if (listenBox && synth && typeof synth.getVoices === "function") {
+  const lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  const check = () => {
+    let voices = [];
+    try { voices = synth.getVoices() || []; } catch { /* none */ }
+    if (voices.some((v) => v && v.localService === true && String(v.lang || "").toLowerCase().replace("_", "-").split("-")[0] === lang)) {
+      fetchScript("listen.js");
+    }
+  };
+  check();
+  if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", check);
+  else synth.onvoiceschanged = check; // listen.js takes the handler over once it runs
+}
+
 // Wide tables scroll sideways on small screens: make each such region reachable by keyboard.
 const focusScrollers = () => {
   for (const el of document.querySelectorAll(".md-typeset__scrollwrap")) {
