@@ -24,7 +24,7 @@ from . import offline
 from .config import CourseConfig
 from .contacts.loader import load_contacts
 from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
-from .certificate_pages import LANGUAGE_NAMES, published_keys
+from .certificate_pages import published_keys
 from . import present
 from . import listen
 from . import keep_offline
@@ -42,7 +42,8 @@ from .widgets import OFFLINE_JS, QUIZ_CSS, QUIZ_JS, SESSION_JS, Widget  # noqa: 
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.model import text_fields
-from .quiz.render import QuizRenderer, make_environment
+from .quiz.render import QuizRenderer, make_environment, script_json
+from .site import PAGE_DATA_ID
 from .site_checks import markdown_files, missing_translations, translation_problems
 from . import scorm
 from . import search_index
@@ -112,6 +113,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._quick_exit: dict[str, tuple[str, str]] = {}   # language -> quick-exit block, button
         self._renderer: QuizRenderer | None = None
         self._present_button: dict[str, str] = {}
+        self._site_blocks: dict[str, str] = {}
 
     # -- configuration ------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig):
@@ -120,8 +122,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._reset()
         root = Path(config.config_file_path).parent
         self.docs_label = os.path.relpath(config.docs_dir, root)
-        languages = bridge.site_languages(config)
-        self.languages = languages
+        self.site = bridge.site_from_config(config, self.config.strings_dir)   # site.py: languages, storage keys
+        languages = self.languages = self.site.codes
         if self.config.check_languages and not self._checked_languages:
             problems = missing_translations(Path(config.docs_dir), languages, root)
             if problems:
@@ -136,7 +138,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._checked_reviewed = True
         if not self._checked_settings:
             # errors, not warnings: `mkdocs build -q` drops warnings before --strict counts them
-            problems = string_problems(languages) + translation_problems(
+            problems = string_problems(languages, self.site.strings_dir) + translation_problems(
                 bridge.i18n_language_settings(config), config.nav, Path(config.docs_dir), root)
             if problems:
                 raise PluginError("Language settings:\n  " + "\n  ".join(problems))
@@ -302,7 +304,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         sw = get_relative_url(keep_offline.SW_FILE, base)
         links = {"sw": sw, "root": sw[: -len(keep_offline.SW_FILE)] or "./",
                  "manifest": get_relative_url(prefix + keep_offline.MANIFEST, base)}
-        return keep_offline.render_control(self.env, self.language, self.languages, LANGUAGE_NAMES, links, self._strings())
+        return keep_offline.render_control(self.env, self.language, self.languages, self.site.names, links, self._strings())
 
     def _record_widget(self, page: Page) -> str:
         if self.record_form is None:
@@ -404,9 +406,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         site path into a link from the page."""
         if self.language not in self._quick_exit:  # the same on every page of a language
             self._quick_exit[self.language] = quick_exit_parts(self.env, self.exit_urls[self.language], self._strings())
-        output = insert_quick_exit(output, *self._quick_exit[self.language], link(EXIT_JS))
+        block, button = self._quick_exit[self.language]
+        # the site facts (#course-site) right before exit.js, which reads the storage keys from them
+        output = insert_quick_exit(output, self._site_block() + block, button, link(EXIT_JS))
         if self.config.discreet:
-            title = self.config.discreet_title.get(self.language) or next(iter(self.config.discreet_title.values()))
+            title = self.config.discreet_title.get(self.language) or self._strings()["discreet_title"]
             output = neutral_tab(output, title, link(NEUTRAL_ICON))
         return output
 
@@ -501,9 +505,16 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             NEUTRAL_ICON if self.config.discreet else "assets/course/favicon.svg", discreet)
 
     # -- helpers ------------------------------------------------------------------------------
+    def _site_block(self) -> str:
+        """``<script type="application/json" id="course-site">``: languages, storage keys (site.py)."""
+        if self.language not in self._site_blocks:   # the same on every page of a language
+            data = script_json(self.site.browser_data(self.language))
+            self._site_blocks[self.language] = f'<script type="application/json" id="{PAGE_DATA_ID}">{data}</script>'
+        return self._site_blocks[self.language]
+
     def _strings(self, language: str | None = None) -> dict[str, str]:
         language = language or self.language
         if language not in self._string_cache:
             # a language lacking strings has already failed the build (string_problems in on_config)
-            self._string_cache[language] = ui_strings(language)[0]
+            self._string_cache[language] = ui_strings(language, self.site.strings_dir)[0]
         return self._string_cache[language]

@@ -78,7 +78,7 @@ def _verify(build, page, arg) -> str:
 def _certificate(build, page, arg) -> str:
     strings = {lang: build._strings(lang) for lang in build.languages}
     return render_certificate(build.env, build.bank.quizzes, build._quiz_links(page), build.languages, strings,
-                              build.language)
+                              build.language, build.site.names)
 
 
 WIDGETS: dict[str, Widget] = {w.name: w for w in (
