@@ -1,15 +1,12 @@
 // Where progress is kept (on this device or for this visit only) and "Erase my data".
 // The quick exit is not here: it lives in exit.js, loaded first, so nothing in this file can stop it.
-// Plain script, no dependency (a module online, a classic script offline: see plugin.py). Storage keys are documented in README.md.
+// Plain script on the browser core (core.js, loaded first); a module online, a classic script offline (see plugin.py).
+// Storage keys are documented in README.md.
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-// the storage keys from the page's site facts (site.py STORAGE_KEYS)
-const KEYS = (() => { try { return JSON.parse(document.getElementById("course-site").textContent).storage; } catch { return {}; } })();
-const PREFIX = KEYS.prefix ?? "\0"; // "\0": no key starts with it, so nothing else is touched
-const MODE = KEYS.mode;
-const PROGRESS = KEYS.progress;
-const CERTIFICATE = KEYS.certificate; // the self-study certificate's number
+const core = window.CourseCore;
+const { prefix: PREFIX, mode: MODE, progress: PROGRESS, certificate: CERTIFICATE } = core.keys;
 const box = document.querySelector("[data-quick-exit]");
 let S = {};
 try { S = JSON.parse(box.dataset.strings); } catch { /* no block: messages stay empty */ }
@@ -30,11 +27,11 @@ const ROOT = (window.__md_scope && window.__md_scope.pathname) || scriptRoot() |
 const materialKey = (key) => key.startsWith(ROOT) && key.includes(".__"); // Material: "<scope>.__palette" etc.
 
 const stores = () => { try { return [localStorage, sessionStorage]; } catch { return []; } };
-const visitOnly = () => { try { return sessionStorage.getItem(MODE) === "visit"; } catch { return false; } };
+const visitOnly = core.visitOnly;
 
 // -- where progress is kept, and "Erase my data" ----------------------------------------------
 const say = (root, text) => { const out = root.querySelector("[data-storage-status]"); if (out) out.textContent = text; };
-for (const root of MODE ? document.querySelectorAll("[data-storage-choice]") : []) {
+for (const root of document.querySelectorAll("[data-storage-choice]")) {
   const visit = visitOnly();
   root.querySelector(`input[value=${visit ? "visit" : "device"}]`).checked = true;
   root.addEventListener("change", (e) => {
@@ -65,9 +62,9 @@ for (const root of MODE ? document.querySelectorAll("[data-storage-choice]") : [
       }
     }
     const items = [progress && S.erase_item_progress, mode && S.erase_item_mode, certificate && S.erase_item_certificate,
-      theme && S.erase_item_theme.replace("{n}", theme)].filter(Boolean);
+      theme && core.fill(S.erase_item_theme, { n: theme })].filter(Boolean);
     root.querySelector("input[value=device]").checked = true;
-    say(root, items.length ? S.erase_all_done.replace("{items}", items.join(", ")) : S.erase_all_nothing);
+    say(root, items.length ? core.fill(S.erase_all_done, { items: items.join(", ") }) : S.erase_all_nothing);
     document.dispatchEvent(new CustomEvent("course:erased"));
   });
 }
