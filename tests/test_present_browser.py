@@ -257,3 +257,16 @@ def test_explicit_slide_marker_starts_a_slide(page, marked_server):
     page.keyboard.press("ArrowRight")
     assert page.locator("text=Two.").is_visible() and counter(page) == "4 / 4"
     assert not page.console_errors
+
+
+def test_full_screen_left_at_once_still_leaves_the_presentation(page, course_server):
+    # full screen left before the browser has told the page it entered (its "fullscreenchange"
+    # comes with the next frame): the presentation must end all the same
+    page.goto(course_server + "module-2/storage/")
+    page.evaluate("""() => { const request = Element.prototype.requestFullscreen;
+        Element.prototype.requestFullscreen = function (...args) {
+            const granted = request.apply(this, args);
+            granted.then(() => document.exitFullscreen().catch(() => {}), () => {});
+            return granted; }; }""")
+    start(page)
+    wait_until(page, "() => !document.documentElement.classList.contains('pr-on') && !document.fullscreenElement")

@@ -172,7 +172,9 @@
     show(0);
     article.focus({ preventScroll: true });
     if (root.requestFullscreen && document.fullscreenEnabled !== false) {
-      try { root.requestFullscreen().catch(function () { /* refused: the page itself is the stage */ }); }
+      // granted is known from the promise: the "fullscreenchange" of entering may come after the
+      // browser has already left full screen again (then it must still count as leaving)
+      try { root.requestFullscreen().then(function () { if (active) wentFullscreen = true; }, function () { /* refused: the page itself is the stage */ }); }
       catch (e) { /* old browser */ }
     }
   }
