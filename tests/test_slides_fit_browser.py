@@ -28,6 +28,7 @@ SLIDE_TEXT = """() => {
   let lines = 0;
   for (let n = walk.nextNode(); n; n = walk.nextNode()) {
     if (!n.textContent.trim() || n.parentElement.closest(".pr-controls, .pr-sr, .pr-panel")) continue;
+    if (!n.parentElement.checkVisibility({visibilityProperty: true})) continue;   // e.g. inside a closed <details>
     const range = document.createRange();
     range.selectNodeContents(n);
     for (const r of range.getClientRects()) {

@@ -73,7 +73,7 @@
   // when the presentation starts and whenever the window changes size (full screen, projector).
   // Still nothing is moved: a continued slide hides the items of its block that other parts show.
   var MIN_FIT = 0.6, cont = null, touched = [];
-  var SPLITS = "ul, ol, table, tbody, div, section, details, blockquote, form";
+  var SPLITS = "ul, ol, dl, table, tbody, div, section, details, blockquote, form";
   function reveal(slide) {
     touched.forEach(function (el) { el.classList.add("pr-off"); });
     slide.els.forEach(function (el) {
@@ -114,23 +114,26 @@
   // the blocks a slide can be cut between: a block taller than the room is replaced by its parts
   function pieces(el, room) {
     var kids = Array.prototype.filter.call(el.children, shown);
-    if (!shown(el) || el.getBoundingClientRect().height <= room || !el.matches(SPLITS) || kids.length < 2) return [el];
+    if (!shown(el) || el.getBoundingClientRect().height <= room || !el.matches(SPLITS) || !kids.length) return [el];
     touched.push(el);
     var out = [];
     Array.prototype.forEach.call(el.children, function (kid) {
+      if (kid.tagName === "THEAD") return; // a table's header row stays on every part of it
       touched.push(kid);
       out.push.apply(out, pieces(kid, room));
     });
     return out;
   }
   // a slide too tall even at MIN_FIT, cut before the piece that would pass the room
-  function split(slide) {
+  // (slack: room kept for the padding and border of a block cut inside; grows if a part still overflows)
+  function split(slide, slack) {
+    slack = slack || 0;
     reveal(slide);
     setFit(MIN_FIT);
     cont.hidden = false;
     cont.textContent = fill(S.continued, { title: slide.title });
     var first = slide.els.filter(shown)[0];
-    var top = first ? first.getBoundingClientRect().top : 0, room = limit() - top;
+    var top = first ? first.getBoundingClientRect().top : 0, room = limit() - top - slack;
     var units = [];
     slide.els.forEach(function (el) { units.push.apply(units, pieces(el, room)); });
     var parts = [], part = [], start = null;
@@ -146,11 +149,17 @@
       part.push(el);
     });
     parts.push(part);
-    return parts.map(function (els, i) {
-      var piece = { els: els, content: true, title: slide.title, notes: slide.notes, part: i };
-      piece.fit = fitOf(piece) || MIN_FIT;
-      return piece;
+    var out = [];
+    parts.forEach(function (els) {
+      var piece = { els: els, content: true, title: slide.title, notes: slide.notes, part: 1 };
+      piece.fit = fitOf(piece);
+      if (piece.fit || els.filter(shown).length < 2 || slack > 160) {
+        piece.fit = piece.fit || MIN_FIT; // one block taller than the screen: it scrolls, never cut off
+        out.push(piece);
+      } else out.push.apply(out, split(piece, slack + 40));
     });
+    out.forEach(function (piece, i) { piece.part = (slide.part || 0) + i; });
+    return out;
   }
   function layout() {
     var keep = slides.length ? slides[current].els.filter(shown)[0] : null;
