@@ -17,8 +17,8 @@ from test_every_page_browser import axe_violations
 pypdf = pytest.importorskip("pypdf")
 
 # The sheet counts README records ("Paper for a session"): printed A4, as a trainer prints them.
-SHEETS = {"ru/module-1/violations/": 7, "module-1/violations/": 7, "ru/guidebook/pre-test/": 3,
-          "guidebook/pre-test/": 3, "ru/guidebook/pre-test/#worksheet-pretest": 3}
+SHEETS = {"ru/module-1/violations/": 7, "module-1/violations/": 6, "ru/guidebook/pre-test/": 3,
+          "guidebook/pre-test/": 3, "ru/guidebook/pre-test/#worksheet-pretest": 2, "module-1/cases/": 4}
 
 
 def pdf(page, url) -> "pypdf.PdfReader":
