@@ -660,3 +660,16 @@ def test_self_study_form_of_the_shared_template():
     assert "Запись о самостоятельном обучении" in html and "лучший результат 90%" in html
     assert "<svg" not in html and 'data-cert-field="modules"' in html and "Проверить её подлинность онлайн нельзя" in html
     assert 'data-cert-field="verify_url"' not in html
+
+
+def test_issue_reads_a_windows_1251_roster_and_says_so(issued, tmp_path):
+    roster = tmp_path / "excel.csv"
+    roster.write_bytes("name;date;language;session\r\nЁлка Щукина;14.03.2026;ru;Семинар\r\n".encode("cp1251"))
+    result = run("issue", roster, "--key", issued["private"], "--out", tmp_path / "out", "--config", issued["config"])
+    assert result.returncode == 0, result.stderr
+    assert f"{roster}: read as Windows-1251 (Cyrillic) text" in result.stderr
+    with open(tmp_path / "out" / "issued.csv", encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert row["name"] == "Ёлка Щукина"
+    checked = run("verify", row["verify_url"], "--config", issued["config"])
+    assert checked.returncode == 0 and "2026-03-14" in checked.stdout, checked.stdout
