@@ -25,10 +25,14 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install -q -e ".[test]"
 
-# axe-core for the accessibility tests, gift-pegjs for the GIFT export test and scorm-again as the
-# SCORM tests' LMS (test-only; never part of the built site or a package).
-if [ ! -f tests/node/node_modules/axe-core/axe.min.js ] || [ ! -f tests/node/node_modules/gift-pegjs/package.json ] \
-   || [ ! -f tests/node/node_modules/scorm-again/dist/scorm12.js ]; then
+# Test-only npm tools (never part of the built site or a package): axe-core for accessibility,
+# gift-pegjs to read the GIFT export back, scorm-again as the SCORM tests' LMS, acorn for the quick
+# exit's syntax baseline. Installed again whenever one of them is missing.
+need_npm=0
+for f in axe-core/axe.min.js gift-pegjs/package.json scorm-again/dist/scorm12.js acorn/dist/acorn.js; do
+  [ -f "tests/node/node_modules/$f" ] || need_npm=1
+done
+if [ "$need_npm" = 1 ]; then
   if ! command -v npm >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq && $SUDO apt-get install -y -qq npm >/dev/null

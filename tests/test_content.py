@@ -73,3 +73,53 @@ def test_every_section_page_has_a_what_you_can_do_box(lang):
             if md.stem in ("summary", "checklist", "complaint-templates"):
                 continue
             assert re.search(r"^!!! do ", md.read_text(encoding="utf-8"), re.M), f"{md}: no 'What you can do' box"
+
+
+# One figure per module: "about 2 hours 15 minutes" / «около 2 часов 15 минут» (issue 17).
+DURATION = re.compile(r"(\d+)\s+(?:hours?|час\w*)(?:\s+(\d+)\s+(?:minutes?|минут\w*))?")
+TABLE_MINUTES = re.compile(r"^\|.*\|\s*(\d+)\s*(?:min|мин)\s*\|\s*$", re.M)
+
+
+def _minutes(text: str, where: str) -> int:
+    m = DURATION.search(text)
+    assert m, f"{where}: no single time figure such as 'about 2 hours 15 minutes' in {text!r}"
+    return int(m[1]) * 60 + int(m[2] or 0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("module", [1, 2, 3])
+def test_module_time_is_the_same_on_the_home_page_the_module_page_and_its_table(lang, module):
+    home = (ROOT / "course" / lang / "index.md").read_text(encoding="utf-8")
+    row = re.search(rf"^\|\s*\[[^\]]*\]\(module-{module}/index\.md\)\s*\|([^|]*)\|", home, re.M)
+    assert row, f"course/{lang}/index.md: no time row for module {module}"
+    page = (ROOT / "course" / lang / f"module-{module}" / "index.md").read_text(encoding="utf-8")
+    section = page.split("{#time}", 1)[1].split("\n## ", 1)[0]
+    stated = re.search(r"\*\*([^*]+)\*\*", section)
+    assert stated, f"course/{lang}/module-{module}/index.md: no bold total in the time section"
+    table = sum(int(n) for n in TABLE_MINUTES.findall(section))
+    on_home = _minutes(row[1], f"course/{lang}/index.md, module {module}")
+    on_page = _minutes(stated[1], f"course/{lang}/module-{module}/index.md")
+    assert on_home == on_page == table, (f"module {module} ({lang}): home {on_home} min, "
+                                         f"module page {on_page} min, sum of its table {table} min")
+
+
+# Quiz intros count questions one way: every question she answers, those inside cases included
+# (the bank's all_questions()). Module III and the pre/post-tests belong to another content
+# helper's branch; add them here once their intros follow this rule (issue 17).
+NUMBER_WORDS = {
+    "en": ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+           "eighteen", "nineteen", "twenty"],
+    "ru": ["десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать",
+           "шестнадцать", "семнадцать", "восемнадцать", "девятнадцать", "двадцать"],
+}
+
+
+@pytest.mark.parametrize("quiz_id", ["module-1", "module-2"])
+def test_quiz_intro_counts_every_question_the_learner_answers(bank, quiz_id):
+    quiz = bank.quizzes[quiz_id]
+    n = len(quiz.all_questions())
+    for lang in LANGS:
+        first = quiz.intro[lang].split()[0].strip(",.").lower()
+        assert first in NUMBER_WORDS[lang], f"quizzes/{quiz_id}.yml intro.{lang}: starts with {first!r}"
+        said = NUMBER_WORDS[lang].index(first) + 10
+        assert said == n, f"quizzes/{quiz_id}.yml intro.{lang} says {said} questions, the quiz has {n}"

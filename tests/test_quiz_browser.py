@@ -47,6 +47,7 @@ def test_wrong_answer_shows_its_feedback_and_does_not_pass(page, sample_server):
     page.goto(sample_server + "quiz/page/")
     page.check('[data-question="s-single"] input[value="a"]')
     page.click("button[type=submit]")
+    page.click("[data-quiz-confirm] [data-confirm-yes]")
     score, passed, text = result(page)
     assert passed == "false" and int(score) < 60
     q = page.locator('[data-question="s-single"]')
@@ -54,8 +55,9 @@ def test_wrong_answer_shows_its_feedback_and_does_not_pass(page, sample_server):
     assert q.locator(".cq-verdict").inner_text() == "Not correct."
     assert "Because" in q.locator(".cq-expl").inner_text()
     assert "Questions not answered: 2." in text  # s-multi and s-tf left blank; ordering is always answered
-    # retry clears the attempt
+    # retry clears the attempt, once confirmed
     page.click(".cq-retry")
+    page.click("[data-quiz-confirm] [data-confirm-yes]")
     assert page.locator("[data-quiz-result]").get_attribute("data-score") is None
     assert not page.is_checked('[data-question="s-single"] input[value="a"]')
 
@@ -92,7 +94,7 @@ def test_quiz_completed_by_keyboard_alone(page, sample_server):
     page.locator('[data-quiz="sample"] button[type=submit]').focus()
     page.keyboard.press("Enter")
     assert result(page)[:2] == ("100", "true")
-    assert page.evaluate("document.activeElement.hasAttribute('data-quiz-result')")
+    assert page.evaluate("document.activeElement.hasAttribute('data-quiz-summary')")  # the score at the top of the quiz
 
 
 def test_reload_keeps_progress_and_other_language_shows_it(page, sample_server):
@@ -124,6 +126,8 @@ def test_russian_ui_on_ru_pages(page, sample_server):
     page.goto(sample_server + "ru/quiz/page/")
     assert page.get_attribute("html", "lang") == "ru"
     page.click("button[type=submit]")
+    assert page.locator("[data-quiz-confirm] .cq-confirm-text").inner_text() == "Вопросов без ответа: 3 из 4. Всё равно проверить ответы?"
+    page.click("[data-quiz-confirm] [data-confirm-yes]")
     text = page.locator("[data-quiz-result]").inner_text()
     assert "Ваш результат" in text and "Проходной балл пока не набран" in text
     assert page.locator('[data-question="s-order"] [data-move="-1"]').first.inner_text() == "Выше"

@@ -24,8 +24,10 @@ class CourseConfig(base.Config):
     check_languages = c.Type(bool, default=True)
     """Fail the build when a page exists in one language and not in another."""
 
-    exit_url = c.Type(str, default="https://www.bbc.co.uk/weather")
-    """Where "Exit this page" and Shift x3 go: a neutral page that reveals nothing about the course."""
+    exit_url = c.Optional(c.Type((str, dict)))
+    """Where "Exit this page" and Shift x3 go: a neutral page that reveals nothing about the course.
+    One absolute https URL for every language, or a mapping language -> URL; unset, the defaults
+    of ``safety.DEFAULT_EXIT_URLS`` (checked by ``safety.exit_urls``; see README "Quick exit")."""
 
     discreet = c.Type(bool, default=False)
     """Give every page a neutral browser-tab title and icon."""
@@ -39,6 +41,14 @@ class CourseConfig(base.Config):
 
     certificate_revoked = c.Type(list, default=[])
     """Ids (``XXXX-XXXX-XXXX``) of withdrawn trainer certificates: the Verify page shows them as revoked."""
+
+    record_form = c.Type(str, default="forms/record.yml")
+    """The Module II record form's data file (relative to mkdocs.yml; format in forms/README.md),
+    placed on a page by ``<!-- course: record-form -->``."""
+
+    record_recipients = c.Type(list, default=[])
+    """Organisations a record can be sealed for: ``{name: TEXT or {lang: TEXT}, key: X25519_PUBLIC_KEY}``
+    (base64url of the 32 raw bytes); ``scripts/records.py keygen`` prints the line."""
 
     classic_scripts = c.Type(bool, default=False)
     """Load the course's scripts as classic deferred scripts instead of ES modules. Needed when the
@@ -54,3 +64,10 @@ class CourseConfig(base.Config):
 
     handout_pages = c.ListOfItems(c.Type(str), default=["module-*/*"])
     """Participants' handouts: pages whose trainer notes are left out when printed."""
+
+    listen_pages = c.ListOfItems(c.Type(str), default=["module-*/*", "guidebook/*"])
+    """Pages (paths inside a language folder, shell patterns) that get the Listen control (README "Listen")."""
+
+    # Results from the room (README "Session results"): the two exam quizzes the Session results page compares
+    session_pre_test = c.Type(str, default="pretest")
+    session_post_test = c.Type(str, default="posttest")

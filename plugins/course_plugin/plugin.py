@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,13 +24,20 @@ from . import offline
 from .config import CourseConfig
 from .contacts.loader import load_contacts
 from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
-from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
+from .certificate_pages import CERTIFICATE_MARKER, LANGUAGE_NAMES, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
+from . import listen
 from .progress import PROGRESS_MARKER, render_progress
+from . import keep_offline
+from .session_results import SESSION_MARKER, render_session, session_problem
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from . import integrity
-from .safety import add_security_meta, insert_quick_exit, neutral_tab, quick_exit_parts, relative_switcher_links
+from .safety import (add_security_meta, exit_urls, insert_quick_exit, neutral_tab, not_found_page, quick_exit_parts,
+                     relative_switcher_links)
 from .safety import TemplateScripts, UnknownInlineScript
+from .record.loader import load_form
+from .record.render import RECORD_MARKER, render_record
+from .record.sealed import check_recipients
 from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
@@ -47,15 +55,24 @@ SITE_CSS = "assets/course/course.css"
 QUIZ_CSS = "assets/course/quiz.css"
 QUIZ_JS = "assets/course/quiz.js"
 SITE_JS = "assets/course/course.js"
+EXIT_JS = "assets/course/exit.js"   # loaded first, by insert_quick_exit, on every page
+NOTFOUND_JS = "assets/course/notfound.js"
 DEADLINE_JS = "assets/course/deadline.js"
 CERTIFICATE_JS = "assets/course/certificate.js"
 VERIFY_JS = "assets/course/verify.js"
 CERTIFICATE_CSS = "assets/course/certificate.css"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
+OFFLINE_JS = "assets/course/offline-save.js"   # "Keep this course on this device", on its pages only
 PROGRESS_JS = "assets/course/progress.js"
-# scripts that need another one loaded (and run) before them: the one strict progress reader
-SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,)}
+HPKE_JS = "assets/course/hpke.js"
+RECORD_JS = "assets/course/record.js"
+RECORD_CSS = "assets/course/record.css"
+RESULTCODE_JS = "assets/course/resultcode.js"   # result codes (README "Results from the room")
+SESSION_JS = "assets/course/session.js"
+SESSION_CSS = "assets/course/session.css"
+# scripts that need another one loaded (and run) before them: the one strict progress reader, the result-code reader
+SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,), SESSION_JS: (RESULTCODE_JS,)}
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -77,10 +94,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def __init__(self):
         self.bank: QuizBank | None = None
         self.contacts, self._contacts_loaded = None, False
+        self.record_form, self._record_for = None, None
+        self.files: Files | None = None
         self._shared_env, self._env_for = None, None
         self._checked_languages = False
         self._checked_reviewed = False
         self._checked_settings = False
+        self._site_names: dict[str, str] = {}   # language -> its site_name (the offline copy's manifest)
+        self._not_found_default: str | None = None   # the default language's 404 page, kept for the root
         self._reset()
 
     def _reset(self):
@@ -152,9 +173,23 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 script = ExtraScriptValue(js)
                 script.type = "module"
                 config.extra_javascript.append(script)
+        self.exit_urls, problems = exit_urls(self.config.exit_url, languages, config.site_url)
+        if problems:   # an error, not a warning: it fails the build whatever the log level
+            raise PluginError("Quick exit settings:\n  " + "\n  ".join(problems))
         self.cert_keys, problems = published_keys(self.config.certificate_keys, self.config.certificate_revoked)
         if problems:
             raise PluginError("Certificate settings:\n  " + "\n  ".join(problems))
+        self.recipients, problems = check_recipients(self.config.record_recipients, languages)
+        if problems:
+            raise PluginError("Record recipients:\n  " + "\n  ".join(problems))
+        form_path = root / self.config.record_form
+        if self._record_for != form_path:   # loaded once, like the quiz bank
+            self.record_form, problems = (load_form(form_path, languages, self.config.record_form)
+                                          if form_path.is_file() else (None, []))
+            if problems:
+                raise PluginError(f"{len(problems)} problem(s) in the record form (see forms/README.md):\n  "
+                                  + "\n  ".join(str(p) for p in problems))
+            self._record_for = form_path
         templates = root / self.config.templates_dir
         if self._env_for != templates:   # compiled templates are kept across the language builds
             self._shared_env, self._env_for = make_environment(templates), templates
@@ -169,6 +204,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return files
         self.language = bridge.current_language(config)
+        self._site_names[self.language] = config.site_name
+        self.files = files
         offline_build = bridge.offline_build(config)
         if offline_build:  # after every on_config: Material's offline plugin has added its polyfill
             config.extra["polyfills"] = offline.local_worker_shim(config.extra.get("polyfills", []))
@@ -213,6 +250,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 seen.add(quiz_id)
         if seen:
             self.pages_with_quiz.add(src)
+            if any(self.bank.quizzes[q].exam for q in seen):   # exam quizzes show a result code
+                self._use_assets(src, RESULTCODE_JS)
             self._use_assets(src, QUIZ_JS, QUIZ_CSS)
         return markdown
 
@@ -254,7 +293,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return context
         src, content = page.file.src_uri, page.content
         if PROGRESS_MARKER in content:
-            table = render_progress(self.env, self.bank.quizzes, self._quiz_links(page), self.language, self._strings())
+            position = {p.file.src_uri: i for i, p in enumerate(nav.pages)} if nav else {}
+            order = {qid: position.get(p.file.src_uri, len(position)) for qid, p in self.placements.items()}
+            table = render_progress(self.env, self.bank.quizzes, self._quiz_links(page), self.language, self._strings(),
+                                    order)
             content = content.replace(PROGRESS_MARKER, table)
             self._use_assets(src, QUIZ_JS, QUIZ_CSS)   # quiz.js fills the table
         if VERIFY_MARKER in content:
@@ -267,10 +309,51 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                         self.language)
             content = content.replace(CERTIFICATE_MARKER, widget)
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
+        if keep_offline.OFFLINE_MARKER in content:
+            content = content.replace(keep_offline.OFFLINE_MARKER, self._offline_control(page))
+        if SESSION_MARKER in content:
+            pre, post = self.config.session_pre_test, self.config.session_post_test
+            problem = session_problem(self.bank, pre, post)
+            if problem:
+                raise PluginError(f"{self.docs_label}/{page.file.src_path}: {problem}")
+            content = content.replace(SESSION_MARKER, render_session(self.env, self.bank, self._strings(), pre, post))
+            self._use_assets(src, SESSION_JS, SESSION_CSS)
         if src in self.reviewed:
             content += render_reviewed(self.reviewed[src], self._strings())
+        if RECORD_MARKER in content:
+            content = content.replace(RECORD_MARKER, self._record_widget(page), 1)
+            self._use_assets(src, HPKE_JS, RECORD_CSS)
+            self._use_assets(src, RECORD_JS)
         page.content = content
         return context
+
+    def _offline_control(self, page: Page) -> str:
+        self._use_assets(page.file.src_uri, OFFLINE_JS, QUIZ_CSS)   # quiz.css: the choice's radio styles
+        base = page.url or "./"
+        prefix = keep_offline.language_prefixes(self.languages)[self.language]
+        sw = get_relative_url(keep_offline.SW_FILE, base)
+        links = {"sw": sw, "root": sw[: -len(keep_offline.SW_FILE)] or "./",
+                 "manifest": get_relative_url(prefix + keep_offline.MANIFEST, base)}
+        return keep_offline.render_control(self.env, self.language, self.languages, LANGUAGE_NAMES, links, self._strings())
+
+    def _record_widget(self, page: Page) -> str:
+        if self.record_form is None:
+            raise PluginError(f"{self.docs_label}/{page.file.src_path}: the page places the record form "
+                              f"({RECORD_MARKER}) but {self.config.record_form} does not exist; write it "
+                              "(see forms/README.md) or set the course plugin's `record_form`")
+        case_url = None
+        practice = self.record_form.practice
+        if practice:   # the case page of this language, wherever this build puts it (offline: .html)
+            path, _, anchor = practice.case.partition("#")
+            src = page.file.src_uri
+            folder = src[: len(src) - len(present.site_path(src, self.languages))]
+            case = self.files.get_file_from_path(folder + path) if self.files is not None else None
+            if case is None:
+                raise PluginError(f"{self.config.record_form} [practice.case]: {practice.case!r} names no page of "
+                                  f"{self.docs_label}/{folder}; give the case's path inside a language folder, "
+                                  "e.g. module-2/cases.md#case-c")
+            case_url = get_relative_url(case.url or "./", page.url or "./") + (f"#{anchor}" if anchor else "")
+        return render_record(self.env, self.record_form, self.recipients, self.language, self._strings(), case_url)
 
     def _quiz_links(self, page: Page) -> dict[str, str]:
         """Quiz id -> URL of the page holding it, relative to ``page``."""
@@ -313,14 +396,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         for marker, quiz_html in self.rendered.pop(page.file.src_uri, {}).items():
             output = output.replace(marker, quiz_html)
         output = relative_switcher_links(output, config.site_url, page.url or "")
-        if self.language not in self._quick_exit:  # the same on every page of a language
-            self._quick_exit[self.language] = quick_exit_parts(self.env, self.config.exit_url, self._strings())
-        output = insert_quick_exit(output, *self._quick_exit[self.language])
+        output = self._safety(output, lambda path: get_relative_url(path, page.url or "./"))
         output = search_index.lazy_search(output, page.url, self.language, config)
-        if self.config.discreet:
-            icon = get_relative_url(NEUTRAL_ICON, page.url or "./")
-            title = self.config.discreet_title.get(self.language) or next(iter(self.config.discreet_title.values()))
-            output = neutral_tab(output, title, icon)
         # the page's own stylesheets and scripts, each list inserted in one pass
         src = page.file.src_uri
         base = page.url or "./"
@@ -354,6 +431,40 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                               f"course plugin writes (`{str(exc)[:80]}`): content may not contain scripts; remove it "
                               "from the page's front matter or title") from None
 
+    def _safety(self, output: str, link) -> str:
+        """The quick exit and, in discreet mode, the neutral tab: on every page, ``link`` makes a
+        site path into a link from the page."""
+        if self.language not in self._quick_exit:  # the same on every page of a language
+            self._quick_exit[self.language] = quick_exit_parts(self.env, self.exit_urls[self.language], self._strings())
+        output = insert_quick_exit(output, *self._quick_exit[self.language], link(EXIT_JS))
+        if self.config.discreet:
+            title = self.config.discreet_title.get(self.language) or next(iter(self.config.discreet_title.values()))
+            output = neutral_tab(output, title, link(NEUTRAL_ICON))
+        return output
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig):
+        """``404.html``, which hosts serve for any missing address: the quick exit, the security
+        policy, the discreet title, and the page's language. Every language build writes it at the
+        root; the root keeps the default language's, each other language's goes to ``<lang>/404.html``
+        (the root one sends a missing address under ``<lang>/`` there: assets/notfound.js)."""
+        if not self.config.enabled or template_name != "404.html":
+            return output
+        base = urlparse(config.site_url or "/").path or "/"   # MkDocs links this page from the site root
+        base = base if base.endswith("/") else base + "/"
+        default = self.language == self.languages[0]
+        home = base if default else f"{base}{self.language}/"
+        output = not_found_page(output, self._strings(), home, base + NOTFOUND_JS, self.languages[1:] if default else [])
+        output = add_security_meta(self._safety(output, lambda path: base + path), self.template_scripts)
+        if default:
+            self._not_found_default = output
+            return output
+        if bridge.offline_build(config):   # opened from disk, no server shows a 404 page (scripts/offline.py)
+            return self._not_found_default or output
+        target = Path(config.site_dir) / self.language / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return self._not_found_default or output
+
     def _use_assets(self, src: str, script: str | None = None, style: str | None = None) -> None:
         """Load ``script`` and ``style`` on this page (once each), inserted by on_post_page."""
         scripts = (*SCRIPT_NEEDS.get(script, ()), script) if script else ()
@@ -377,18 +488,36 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         path = present.site_path(page.file.src_uri, self.languages)
         if present.matches(path, self.config.handout_pages):
             self.handouts.add(page.file.src_uri)
-        if not present.matches(path, self.config.present_pages):
-            return html
-        self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
-        html = present.add_slide_breaks(html)
-        if self.language not in self._present_button:  # the same on every page of a language
-            self._present_button[self.language] = present.present_button(self.env, self._strings())
-        return present.add_present_button(html, self._present_button[self.language])
+        tools = []
+        if present.matches(path, self.config.present_pages):
+            self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
+            html = present.add_slide_breaks(html)
+            if self.language not in self._present_button:  # the same on every page of a language
+                self._present_button[self.language] = present.present_button(self.env, self._strings())
+            tools.append(self._present_button[self.language])
+        if present.matches(path, self.config.listen_pages):
+            # listen.js itself is fetched by course.js only when the device has a local voice
+            tools.append(listen.listen_control(self.env, self._strings()))
+        # one row after the title, its height reserved (course.css): nothing shifts when a tool appears
+        return present.add_present_button(html, listen.page_tools(*tools)) if tools else html
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the joined search index
     def on_post_build(self, config: MkDocsConfig):
         if self.config.enabled:
             search_index.split_index(config)
+            if not bridge.building_other_language(config):   # once, every language built
+                self._write_offline_copy(config)
+
+    def _write_offline_copy(self, config: MkDocsConfig) -> None:
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search_languages = list(getattr(search, "config", {}).get("lang") or []) if search else []
+        discreet = self.config.discreet_title if self.config.discreet else None
+        strings = {lang: self._strings(lang) for lang in self.languages}
+        names = {lang: self._site_names.get(lang, config.site_name) for lang in self.languages}
+        short = {lang: strings[lang]["offline_app_name"] for lang in self.languages}
+        self.offline_sizes = keep_offline.write_copy(
+            Path(config.site_dir), self.languages, search_languages, strings, names, short,
+            NEUTRAL_ICON if self.config.discreet else "assets/course/favicon.svg", discreet)
 
     # -- helpers ------------------------------------------------------------------------------
     def _strings(self, language: str | None = None) -> dict[str, str]:

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import re
+from html import escape
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -14,6 +15,66 @@ from mkdocs.utils import get_relative_url
 HEADER_NAV_END = re.compile(r"(</nav>\s*</header>)")
 TITLE = re.compile(r"<title>.*?</title>", re.S)
 ICON = re.compile(r'<link rel="icon" href="[^"]*">')
+
+
+# Where the quick exit goes when mkdocs.yml does not say (README "Quick exit" gives the reasons):
+# Wikipedia's main page in the page's language. BBC sites are blocked in Russia and Belarus, Yandex
+# in Ukraine; Wikipedia loads without a VPN in every country the course serves, is the same for
+# every visitor who is not signed in, and is an ordinary thing to be reading.
+DEFAULT_EXIT_URLS = {
+    "en": "https://en.wikipedia.org/wiki/Main_Page",
+    "ru": "https://ru.wikipedia.org/wiki/%D0%97%D0%B0%D0%B3%D0%BB%D0%B0%D0%B2%D0%BD%D0%B0%D1%8F_"
+          "%D1%81%D1%82%D1%80%D0%B0%D0%BD%D0%B8%D1%86%D0%B0",   # Заглавная_страница
+}
+
+
+def exit_urls(option, languages: list[str], site_url: str | None) -> tuple[dict[str, str], list[str]]:
+    """The exit URL of each language from the ``exit_url`` option (a string for every language, a
+    mapping language -> URL, or None for the defaults), and every problem found, each naming the
+    option and the language: an exit must be an absolute https URL away from the course itself."""
+    problems: list[str] = []
+    if option is None:
+        chosen = {lang: DEFAULT_EXIT_URLS.get(lang) for lang in languages}
+        where = "exit_url (default)"
+    elif isinstance(option, str):
+        chosen, where = {lang: option for lang in languages}, "exit_url"
+    else:
+        chosen, where = {lang: option.get(lang) for lang in languages}, "exit_url"
+        for lang in sorted(set(option) - set(languages), key=str):
+            problems.append(f"exit_url: {lang!r} is not a language of this site ({', '.join(languages)}); "
+                            "fix the language code or remove it")
+    own = urlparse(site_url or "")
+    own_host, own_path = (own.hostname or "").lower(), own.path or "/"
+    urls: dict[str, str] = {}
+    for lang, url in chosen.items():
+        label = f"{where} for language {lang!r}"
+        if url is None:
+            problems.append(f"{label}: no exit page is set; add `{lang}: https://...` under exit_url in mkdocs.yml "
+                            "(a neutral page in that language, see README \"Quick exit\")")
+            continue
+        if not isinstance(url, str) or not url.strip():
+            problems.append(f"{label}: the exit page must be an absolute https URL, not {url!r}")
+            continue
+        problem = _exit_url_problem(url, own_host, own_path)
+        if problem:
+            problems.append(f"{label}: {url!r} {problem}")
+        else:
+            urls[lang] = url
+    return urls, problems
+
+
+def _exit_url_problem(url: str, own_host: str, own_path: str) -> str | None:
+    if any(ch.isspace() or ord(ch) < 32 or ch in "<>\"'`" for ch in url):
+        return "contains spaces, quotes or control characters; percent-encode them"
+    parts = urlparse(url)
+    if parts.scheme != "https" or not parts.hostname:
+        return "is not an absolute https URL; write it in full, as in https://en.wikipedia.org/wiki/Main_Page"
+    if parts.username or parts.password:
+        return "carries a user name or password; remove it"
+    path = parts.path or "/"
+    if own_host and parts.hostname.lower() == own_host and (path + "/").startswith(own_path.rstrip("/") + "/"):
+        return "is a page of this course (site_url); choose a neutral page on another site"
+    return None
 
 
 def quick_exit_parts(env, url: str, strings: dict[str, str]) -> tuple[str, str]:
@@ -26,14 +87,34 @@ def quick_exit_parts(env, url: str, strings: dict[str, str]) -> tuple[str, str]:
     return block, button
 
 
-def insert_quick_exit(html: str, block: str, button: str) -> str:
-    """The exit link first in the tab order (after the skip link) and the button in the sticky header."""
+def insert_quick_exit(html: str, block: str, button: str, script_src: str) -> str:
+    """The exit link first in the tab order (after the skip link), the button in the sticky header,
+    and ``assets/course/exit.js`` right after the link: a plain synchronous script, so the exit
+    works before anything else on the page has loaded, and no other script can stop it."""
+    block += f'<script src="{script_src}"></script>'
     anchor = '<div data-md-component="announce">'
     if anchor in html:
         html = html.replace(anchor, block + anchor, 1)
     else:
         html = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + block, html, count=1)
     return HEADER_NAV_END.sub(lambda m: button + m.group(1), html, count=1)
+
+
+NOT_FOUND_HEADING = re.compile(r"<h1>404 - Not found</h1>")
+
+
+def not_found_page(html: str, strings: dict[str, str], home: str, script_src: str, other_languages: list[str]) -> str:
+    """Material's 404 page in the page's language: its title and heading say what happened and a
+    link leads home. On the default language's page, ``script_src`` (assets/notfound.js) sends a
+    missing address under another language's folder to that language's copy."""
+    title, back = escape(strings["not_found"]), escape(strings["not_found_home"])
+    html = TITLE.sub(lambda m: m.group(0).replace("<title>", f"<title>{title} - ", 1), html, count=1)
+    html = NOT_FOUND_HEADING.sub(lambda m: f'<h1>{title}</h1>\n<p><a href="{escape(home)}">{back}</a></p>', html, count=1)
+    if other_languages:
+        tag = (f'<script src="{escape(script_src)}" data-base="{escape(home)}" '
+               f'data-languages="{escape(" ".join(other_languages))}"></script>')
+        html = html.replace("</body>", tag + "\n</body>", 1)
+    return html
 
 
 def neutral_tab(html: str, title: str, icon_url: str) -> str:

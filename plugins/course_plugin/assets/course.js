@@ -1,4 +1,5 @@
-// Site-wide safety code: quick exit (button, link, Shift x3), where progress is kept, erase.
+// Where progress is kept (on this device or for this visit only) and "Erase my data".
+// The quick exit is not here: it lives in exit.js, loaded first, so nothing in this file can stop it.
 // Plain script, no dependency (a module online, a classic script offline: see plugin.py). Storage keys are documented in README.md.
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
@@ -7,43 +8,27 @@ const PREFIX = "pvwud-course.";
 const MODE = PREFIX + "mode";
 const PROGRESS = PREFIX + "progress.v1";
 const CERTIFICATE = PREFIX + "certificate.v1"; // the self-study certificate's number
-// this file lives in <site>/assets/course/ (found by its tag: a classic script has no import.meta)
-const ROOT = new URL("../../", document.querySelector("script[src$=\"assets/course/course.js\"]").src).pathname;
 const box = document.querySelector("[data-quick-exit]");
-const S = box ? JSON.parse(box.dataset.strings) : {};
-const target = box?.dataset.exitUrl || "about:blank";
+let S = {};
+try { S = JSON.parse(box.dataset.strings); } catch { /* no block: messages stay empty */ }
+
+// Material keeps its settings under "<scope>.__name"; its scope is the site's root path. Found
+// from Material's own global, else from this file's address (<site>/assets/course/course.js),
+// compared by path so that a query string or fragment on the address changes nothing.
+const scriptRoot = () => {
+  for (const s of document.scripts) {
+    try {
+      const url = new URL(s.src, location.href);
+      if (url.pathname.endsWith("/assets/course/course.js")) return new URL("../../", url).pathname;
+    } catch { /* no src */ }
+  }
+  return null;
+};
+const ROOT = (window.__md_scope && window.__md_scope.pathname) || scriptRoot() || "/";
+const materialKey = (key) => key.startsWith(ROOT) && key.includes(".__"); // Material: "<scope>.__palette" etc.
 
 const stores = () => { try { return [localStorage, sessionStorage]; } catch { return []; } };
 const visitOnly = () => { try { return sessionStorage.getItem(MODE) === "visit"; } catch { return false; } };
-
-// -- quick exit -------------------------------------------------------------------------------
-const status = document.querySelector(".qx-status");
-function leave() {
-  document.documentElement.classList.add("qx-out");
-  if (status) status.textContent = S.exit_leaving;
-  if (visitOnly()) try { for (const k of Object.keys(sessionStorage)) if (k.startsWith(PREFIX)) sessionStorage.removeItem(k); } catch { /* */ }
-  leaveWindow(target);
-}
-// Inside an LMS the course runs in a frame: leave the whole window (top-level navigation) when the
-// browser allows it, and this frame in any case. replace: Back does not return to this page.
-function leaveWindow(url) {
-  if (window.top !== window) try { window.top.location.replace(url); } catch { /* refused by the LMS's frame */ }
-  location.replace(url);
-}
-document.addEventListener("click", (e) => {
-  if (e.target.closest("[data-exit]")) { e.preventDefault(); leave(); }
-});
-let presses = 0, alone = false, timer;
-document.addEventListener("keydown", (e) => { alone = e.key === "Shift" && !e.repeat ? true : e.key === "Shift" ? alone : false; });
-document.addEventListener("keyup", (e) => {
-  if (e.key !== "Shift" || !alone) return;
-  presses += 1;
-  clearTimeout(timer);
-  timer = setTimeout(() => { presses = 0; if (status) status.textContent = ""; }, 5000);
-  if (presses >= 3) { presses = 0; leave(); return; }
-  if (status) status.textContent = presses === 1 ? S.exit_press_2 : S.exit_press_1;
-});
-addEventListener("pageshow", () => { document.documentElement.classList.remove("qx-out"); presses = 0; if (status) status.textContent = ""; });
 
 // -- where progress is kept, and "Erase my data" ----------------------------------------------
 const say = (root, text) => { const out = root.querySelector("[data-storage-status]"); if (out) out.textContent = text; };
@@ -55,9 +40,10 @@ for (const root of document.querySelectorAll("[data-storage-choice]")) {
     try {
       const [local, session] = [localStorage, sessionStorage];
       const from = wantVisit ? local : session, to = wantVisit ? session : local;
-      for (const key of [PROGRESS, CERTIFICATE]) {
-        const data = from.getItem(key);
-        if (data !== null) to.setItem(key, data);
+      // the course's own keys and Material's (last tab, palette): visit-only leaves nothing on the device
+      for (const key of Object.keys(from)) {
+        if (key !== PROGRESS && key !== CERTIFICATE && !materialKey(key)) continue;
+        to.setItem(key, from.getItem(key));
         from.removeItem(key);
       }
       wantVisit ? session.setItem(MODE, "visit") : session.removeItem(MODE);
@@ -71,7 +57,7 @@ for (const root of document.querySelectorAll("[data-storage-choice]")) {
         if (key === PROGRESS) progress = true;
         else if (key === MODE) mode = true;
         else if (key === CERTIFICATE) certificate = true;
-        else if (key.startsWith(ROOT) && key.includes(".__")) theme += 1; // Material: "<scope>.__palette" etc.
+        else if (materialKey(key)) theme += 1;
         else if (!key.startsWith(PREFIX)) continue;
         store.removeItem(key);
       }
@@ -82,6 +68,41 @@ for (const root of document.querySelectorAll("[data-storage-choice]")) {
     say(root, items.length ? S.erase_all_done.replace("{items}", items.join(", ")) : S.erase_all_nothing);
     document.dispatchEvent(new CustomEvent("course:erased"));
   });
+}
+
+// -- scripts fetched only when they can be used ----------------------------------------------------
+// Listen (listen.js) is offered only with a voice that runs on the device for the page's language;
+// without one (most first visits, every headless browser) the script is never downloaded
+// (first-visit budget, tests/budgets.yml). It is fetched from beside this file.
+const courseScript = () => {
+  for (const s of document.scripts) {
+    try { if (new URL(s.src, location.href).pathname.endsWith("/assets/course/course.js")) return s.src; } catch { /* no src */ }
+  }
+  return null;
+};
+const fetched = new Set();
+const fetchScript = (name) => {
+  const base = courseScript();
+  if (!base || fetched.has(name)) return;
+  fetched.add(name);
+  const script = document.createElement("script");
+  script.src = new URL(name, base).href; // a classic script: every course script works as one
+  document.head.appendChild(script);
+};
+const listenBox = document.querySelector("[data-listen]");
+const synth = window.speechSynthesis;
+if (listenBox && synth && typeof synth.getVoices === "function") {
+  const lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  const check = () => {
+    let voices = [];
+    try { voices = synth.getVoices() || []; } catch { /* none */ }
+    if (voices.some((v) => v && v.localService === true && String(v.lang || "").toLowerCase().replace("_", "-").split("-")[0] === lang)) {
+      fetchScript("listen.js");
+    }
+  };
+  check();
+  if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", check);
+  else synth.onvoiceschanged = check; // listen.js takes the handler over once it runs
 }
 
 // Wide tables scroll sideways on small screens: make each such region reachable by keyboard.

@@ -86,6 +86,24 @@ function initQuiz(root) {
     if (one && !exam) reveal(one.closest("[data-question]"));
   });
 
+  // Exam quizzes: the result code of the submitted answers (README "Result codes"), never stored.
+  const codeBox = root.querySelector(".cq-resultcode"), who = root.querySelector("input[data-participant-code]");
+  let submitted = null;
+  const answersNow = () => data.spec.q.map((q) => {
+    const el = root.querySelector(`[data-question="${q.id}"]`);
+    if (q.t === "ordering") return el && !el.hidden ? [...el.querySelectorAll("[data-option]")].map((s) => s.dataset.option) : q.o;
+    const chosen = el && !el.hidden ? [...el.querySelectorAll("input:checked")].map((i) => i.value) : [];
+    return q.t === "multiple" ? chosen : chosen[0] ?? null;
+  });
+  const showCode = () => {
+    if (!codeBox || !submitted || !window.courseResultCode) return;
+    const code = window.courseResultCode.encode(data.spec, who ? who.value : "", submitted);
+    codeBox.querySelector("[data-result-code]").textContent = code || "";
+    codeBox.querySelector(".cq-resultcode-need").textContent = code ? "" : S.result_code_need_code;
+    codeBox.hidden = false;
+  };
+  who?.addEventListener("input", showCode);
+
   const used = () => readProgress()[data.id]?.attempts || 0;
   const lockIfSpent = () => {
     if (limit && used() >= limit) { submit.disabled = true; retry.hidden = true; return true; }
@@ -93,13 +111,41 @@ function initQuiz(root) {
   };
   if (lockIfSpent()) result.textContent = fill(S.no_attempts, { n: limit });
 
-  form.addEventListener("submit", (e) => {
-    e.preventDefault();
-    if (lockIfSpent()) return;
+  // One attempt is checked once: "open" until it is submitted, again after "Try again".
+  let open = true;
+  const confirmBox = root.querySelector("[data-quiz-confirm]");
+  const actions = submit.parentElement;
+  let onYes = null, onNo = null;
+  // A question asked in the page (a native confirm() would block the quick exit): the action
+  // buttons step aside until it is answered; focus starts on the choice that changes nothing.
+  const ask = (text, yes, no, ifYes, ifNo) => {
+    confirmBox.querySelector(".cq-confirm-text").textContent = text;
+    confirmBox.querySelector("[data-confirm-yes]").textContent = yes;
+    confirmBox.querySelector("[data-confirm-no]").textContent = no;
+    onYes = ifYes; onNo = ifNo;
+    actions.hidden = true; confirmBox.hidden = false;
+    confirmBox.querySelector("[data-confirm-no]").focus();
+  };
+  const answer = (yes) => {
+    const then = yes ? onYes : onNo;
+    onYes = onNo = null;
+    confirmBox.hidden = true; actions.hidden = false;
+    if (then) then();
+  };
+  confirmBox.addEventListener("click", (e) => {
+    if (e.target.closest("[data-confirm-yes]")) answer(true);
+    else if (e.target.closest("[data-confirm-no]")) answer(false);
+  });
+
+  const check = () => {
+    if (!open || lockIfSpent()) return;
+    open = false;
     let points = 0, total = 0, blank = 0;
+    const revisit = [];
     for (const q of active) {
       const s = reveal(q), w = data.q[q.dataset.question].w;
       if (s === null) blank++;
+      if (s !== 1) revisit.push(q);
       points += (s || 0) * w; total += w;
       q.disabled = true;
     }
@@ -113,10 +159,46 @@ function initQuiz(root) {
       left === Infinity ? "" : left > 0 ? fill(S.attempts_left, { n: left }) : fill(S.no_attempts, { n: limit })].filter(Boolean).join(" ");
     submit.hidden = true;
     retry.hidden = !(left > 0);
-    result.focus();
+    summarize(result.textContent, revisit);
+    if (data.spec) { submitted = answersNow(); showCode(); }
+  };
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!open || !confirmBox.hidden || lockIfSpent()) return;
+    const blank = active.filter((q) => score(q, data.q[q.dataset.question]) === null);
+    if (!blank.length) { check(); return; }
+    ask(fill(S.unanswered_confirm, { n: blank.length, total: active.length }), S.unanswered_confirm_yes,
+        S.unanswered_confirm_no, check, () => { (blank[0].querySelector("input") || submit).focus(); });
   });
 
-  retry.addEventListener("click", () => {
+  // After checking: the score at the top of the quiz, focus there, and each question to revisit linked.
+  const summary = root.querySelector("[data-quiz-summary]");
+  const summarize = (text, revisit) => {
+    summary.querySelector(".cq-summary-score").textContent = text;
+    const box = summary.querySelector(".cq-revisit"), list = box.querySelector("ul");
+    list.replaceChildren(...revisit.map((q) => {
+      const li = document.createElement("li"), a = document.createElement("a");
+      a.href = "#" + q.id;
+      a.textContent = `${q.querySelector(".cq-n").textContent}: ${q.querySelector(".cq-verdict").textContent}`;
+      li.append(a);
+      return li;
+    }));
+    box.hidden = !revisit.length;
+    summary.hidden = false;
+    summary.focus();
+  };
+  // a link to a question moves focus to its legend (inside a checked, disabled fieldset it is still focusable)
+  summary.addEventListener("click", (e) => {
+    const link = e.target.closest("a[href^='#']"), q = link && root.querySelector(`[id="${link.hash.slice(1)}"]`);
+    if (!q) return;
+    e.preventDefault();
+    const legend = q.querySelector("legend");
+    legend.tabIndex = -1;
+    legend.focus();
+  });
+
+  const restart = () => {
     form.reset();
     for (const q of active) {
       q.disabled = false;
@@ -126,8 +208,16 @@ function initQuiz(root) {
     }
     delete result.dataset.score; delete result.dataset.passed;
     result.textContent = "";
+    summary.hidden = true;
+    submitted = null;
+    if (codeBox) { codeBox.hidden = true; codeBox.querySelector("[data-result-code]").textContent = ""; }
     submit.hidden = false; retry.hidden = true;
+    open = true;
     (active[0].querySelector("input, button") || submit).focus();
+  };
+  retry.addEventListener("click", () => {
+    if (open || lockIfSpent()) return;
+    ask(S.retry_confirm, S.retry_confirm_yes, S.retry_confirm_no, restart, () => retry.focus());
   });
 }
 
