@@ -21,7 +21,7 @@ PROJECTOR = {"width": 1920, "height": 1080}
 SLIDE_TEXT = """() => {
   const art = document.querySelector("article");
   const boxes = (el) => el && el.getClientRects().length ? [el.getBoundingClientRect()] : [];
-  const controls = [...document.querySelectorAll(".pr-controls, .qx-float, .qx-button")].flatMap(boxes)
+  const controls = [...document.querySelectorAll(".pr-controls, .qx-float, .qx-button, .ls-float")].flatMap(boxes)
     .filter(r => r.width && r.height).map(r => [r.left, r.top, r.right, r.bottom]);
   const walk = document.createTreeWalker(art, NodeFilter.SHOW_TEXT);
   const bad = [];
