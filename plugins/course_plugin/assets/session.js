@@ -4,12 +4,12 @@
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-const KEY = "pvwud-course.session-results.v1";
-const MODE_KEY = "pvwud-course.mode";
+const core = window.CourseCore; // core.js, loaded first: storage keys and mode, fill()
+const KEY = core.keys.prefix + "session-results.v1";
 const CONFIDENCE = 3;
 const RC = window.courseResultCode;
-const store = () => { try { return sessionStorage.getItem(MODE_KEY) === "visit" ? sessionStorage : localStorage; } catch { return null; } };
-const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
+const store = core.storage;
+const fill = core.fill;
 const el = (tag, attrs = {}, ...kids) => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v != null) e.setAttribute(k, v);

@@ -8,12 +8,15 @@
   if (root) {
     const data = JSON.parse(root.querySelector(".cq-data").textContent);
     const S = data.s;
+    // the site's languages (code -> own name) from the page's site facts (site.py): "l" is one of them
+    const site = JSON.parse(document.getElementById("course-site").textContent);
+    const LANGUAGES = new Map(site.languages.map((lang) => [lang.code, lang.name]));
     const out = root.querySelector("[data-verify-result]");
     const headline = out.querySelector("[data-verify-headline]");
     const reasonEl = out.querySelector("[data-verify-reason]");
     const details = out.querySelector("[data-verify-details]");
-    const ALPHABET = "[0-9A-HJKMNP-TV-Z]{4}";
-    const CERT_ID = new RegExp(`^${ALPHABET}-${ALPHABET}-${ALPHABET}$`); // no "m" flag: "$" is the very end
+    const core = window.CourseCore; // core.js, loaded first: the certificate alphabet, isDate
+    const CERT_ID = core.number.pattern(3); // XXXX-XXXX-XXXX; no "m" flag: "$" is the very end
 
     const toBase64url = (bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join("")).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
     // Strict and canonical, as in token.py: a text whose bytes re-encode differently (unused
@@ -29,11 +32,7 @@
     const MAX_PAYLOAD_BYTES = 2048;
     const MAX_TOKEN_CHARS = Math.floor((MAX_PAYLOAD_BYTES * 4 + 2) / 3) + 1 + 86;
     const FIELDS = ["d", "h", "id", "k", "l", "n", "s", "t", "v"]; // sorted, as the canonical encoding
-    const isDate = (v) => { // a real calendar date, years 0001-9999
-      if (typeof v !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) || v.startsWith("0000")) return false;
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    };
+    const isDate = core.isDate; // a real calendar date, years 0001-9999
     // No control characters (Cc), format characters (Cf: bidirectional overrides) except ZWNJ and
     // ZWJ, or lone surrogates (Cs); NFC form, as the roster writes it.
     const FORBIDDEN = /[\p{Cc}\p{Cs}\p{Cf}]/u;
@@ -44,7 +43,7 @@
     const wellFormed = (p) => p !== null && typeof p === "object" && !Array.isArray(p)
       && Object.keys(p).every((k) => FIELDS.includes(k)) && p.v === 1
       && typeof p.id === "string" && CERT_ID.test(p.id) && isText(p.n) && p.n !== ""
-      && isDate(p.d) && (p.l === "en" || p.l === "ru") && isText(p.s)
+      && isDate(p.d) && typeof p.l === "string" && LANGUAGES.has(p.l) && isText(p.s)
       && (p.h === undefined || isHours(p.h))
       && typeof p.k === "string" && /^[0-9a-f]{8}$/.test(p.k) && isDate(p.t);
     // Exactly the bytes token.py writes for what was parsed: json.dumps(sort_keys, no spaces,
@@ -123,7 +122,7 @@
         row(S.verify_session, p.s);
         row(S.verify_date, p.d);
         if (p.h !== undefined) row(S.verify_hours, String(p.h));
-        row(S.verify_language, data.languages[p.l] ?? p.l);
+        row(S.verify_language, LANGUAGES.get(p.l) ?? p.l);
         row(S.verify_issued, p.t);
         row(S.verify_key, p.k);
       }
