@@ -210,6 +210,8 @@ def cmd_issue(args) -> int:
         roster = read_roster(Path(args.roster), font_check=undrawable_characters, languages=site.codes)
     except PdfUnavailable as exc:
         raise Failure(f"{exc}. Nothing was issued.") from None
+    if roster.encoding:   # Excel's plain "CSV" on a Russian-language Windows is Windows-1251, not UTF-8
+        print(f"{args.roster}: read as {roster.encoding} text", file=sys.stderr)
     if roster.problems:
         for problem in roster.problems:
             print(f"error: {problem}", file=sys.stderr)

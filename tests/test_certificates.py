@@ -212,7 +212,7 @@ def test_roster_reports_every_bad_row_with_its_number(tmp_path):
         "name,date,language,session,hours",
         "Анна К.,2026-03-14,ru,Семинар,3",          # 2 fine
         ",2026-03-14,ru,Семинар,3",                 # 3 name missing
-        "Bea,14.03.2026,en,Workshop,",              # 4 bad date
+        "Bea,2026/03/14,en,Workshop,",              # 4 bad date
         "Chloé,2026-03-14,de,Workshop,",            # 5 unknown language
         "анна к.,2026-03-14,ru,семинар,2",          # 6 repeats row 2
         "Dana,2026-03-14,en,Workshop,three",        # 7 bad hours
@@ -222,7 +222,7 @@ def test_roster_reports_every_bad_row_with_its_number(tmp_path):
     ]) + "\n")
     roster = read_roster(path)
     text = "\n".join(roster.problems)
-    for row, words in [(3, "name is empty"), (4, "'14.03.2026'"), (5, "'de' is unknown"), (6, "repeats row 2"),
+    for row, words in [(3, "name is empty"), (4, "'2026/03/14'"), (5, "'de' is unknown"), (6, "repeats row 2"),
                        (7, "'three'"), (8, "does not exist"), (8, "'-1'"), (9, "session is empty"),
                        (10, "more cells")]:
         assert re.search(rf"row {row}: [^\n]*{re.escape(words)}", text), (row, words, text)
@@ -242,11 +242,38 @@ def test_roster_header_and_empty_file_problems(tmp_path, content, expected):
     assert roster.participants == [] and any(expected in p for p in roster.problems), roster.problems
 
 
-def test_roster_that_is_not_utf8_is_named_with_a_fix(tmp_path):
+def test_roster_in_windows_1251_is_read_and_says_so(tmp_path):
+    # Excel's plain "CSV" on a Russian-language Windows: Windows-1251, ';' and DD.MM.YYYY dates
     path = tmp_path / "r.csv"
-    path.write_bytes("name,date,language,session\nАнна,2026-01-01,ru,S\n".encode("cp1251"))
-    problems = read_roster(path).problems
-    assert len(problems) == 1 and "line 2" in problems[0] and "CSV UTF-8" in problems[0]
+    path.write_bytes("name;date;language;session\r\nАнна Кузнецова;14.03.2026;ru;Семинар «Права»\r\n"
+                     "Ёлка Щукина;1.4.2026;ru;Семинар\r\n".encode("cp1251"))
+    roster = read_roster(path)
+    assert roster.problems == [] and roster.encoding == "Windows-1251 (Cyrillic)"
+    assert [(p.name, p.date, p.session) for p in roster.participants] == [
+        ("Анна Кузнецова", "2026-03-14", "Семинар «Права»"), ("Ёлка Щукина", "2026-04-01", "Семинар")]
+    utf8 = read_roster(write_roster(tmp_path / "u.csv", "name,date,language,session\nАнна,2026-01-01,ru,S\n", bom=True))
+    assert utf8.problems == [] and utf8.encoding == "UTF-8" and utf8.participants[0].name == "Анна"
+
+
+def test_roster_dates_in_both_forms_are_the_same_date(tmp_path):
+    roster = read_roster(write_roster(tmp_path / "r.csv", "name,date,language,session\n"
+                                      "Anna,14.03.2026,en,W\nAnna,2026-03-14,en,W\nBea,31.02.2026,en,W\n"
+                                      "Cleo,14.3.26,en,W\nDina,00.01.2026,en,W\n"))
+    text = "\n".join(roster.problems)
+    assert "row 3: repeats row 2" in text                      # one session date, written two ways
+    assert "row 4: date '31.02.2026' does not exist" in text
+    assert re.search(r"row 5: date '14\.3\.26' is not in the form YYYY-MM-DD or DD\.MM\.YYYY", text)
+    assert "row 6: date '00.01.2026' does not exist" in text
+    assert [p.date for p in roster.participants] == ["2026-03-14"]
+
+
+def test_roster_byte_undefined_in_windows_1251_is_refused_with_its_row(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_bytes("name,date,language,session\nАнна,2026-01-01,ru,S\n".encode("cp1251")
+                     + b"Bad\x98name,2026-01-01,ru,S\n")
+    roster = read_roster(path)
+    assert roster.encoding.startswith("Windows-1251") and len(roster.participants) == 1
+    assert len(roster.problems) == 1 and "row 3" in roster.problems[0] and "name" in roster.problems[0]
 
 
 def test_roster_is_read_strictly_and_a_line_break_in_a_cell_is_reported_with_its_row(tmp_path):
@@ -637,3 +664,16 @@ def test_self_study_form_of_the_shared_template():
     assert "Запись о самостоятельном обучении" in html and "лучший результат 90%" in html
     assert "<svg" not in html and 'data-cert-field="modules"' in html and "Проверить её подлинность онлайн нельзя" in html
     assert 'data-cert-field="verify_url"' not in html
+
+
+def test_issue_reads_a_windows_1251_roster_and_says_so(issued, tmp_path):
+    roster = tmp_path / "excel.csv"
+    roster.write_bytes("name;date;language;session\r\nЁлка Щукина;14.03.2026;ru;Семинар\r\n".encode("cp1251"))
+    result = run("issue", roster, "--key", issued["private"], "--out", tmp_path / "out", "--config", issued["config"])
+    assert result.returncode == 0, result.stderr
+    assert f"{roster}: read as Windows-1251 (Cyrillic) text" in result.stderr
+    with open(tmp_path / "out" / "issued.csv", encoding="utf-8-sig", newline="") as handle:
+        row = next(csv.DictReader(handle))
+    assert row["name"] == "Ёлка Щукина"
+    checked = run("verify", row["verify_url"], "--config", issued["config"])
+    assert checked.returncode == 0 and "2026-03-14" in checked.stdout, checked.stdout

@@ -27,6 +27,11 @@ EXPECTED_SLIDES = """() => {
 }"""
 
 
+# Tall enough that no slide of the course is split into continued slides (test_slides_fit_browser.py
+# covers fitting): these tests count the article's own slides.
+TALL = {"width": 1920, "height": 2400}
+
+
 def start(page):
     button = page.locator("button[data-present]")
     assert button.is_visible() and button.evaluate("b => b.tagName") == "BUTTON"
@@ -54,7 +59,7 @@ def check_slide(page, slides, n):
 
 @pytest.mark.parametrize("path", ["module-1/cases/", "ru/guidebook/session-plans/"])
 def test_present_steps_through_slides_by_keyboard(page, course_server, path):
-    page.set_viewport_size({"width": 1280, "height": 800})
+    page.set_viewport_size(TALL)
     page.goto(course_server + path)
     slides = page.evaluate(EXPECTED_SLIDES)
     assert len(slides) >= 3
@@ -113,6 +118,7 @@ def test_leaving_full_screen_leaves_the_presentation(page, course_server):
 
 
 def test_trainer_notes_hidden_on_slides_and_shown_in_presenter_window(page, course_server):
+    page.set_viewport_size(TALL)
     page.goto(course_server + "guidebook/session-plans/")
     slides = page.evaluate(EXPECTED_SLIDES)
     with_notes = [i for i, s in enumerate(slides) if s["notes"]]
@@ -155,6 +161,7 @@ def test_trainer_notes_hidden_on_slides_and_shown_in_presenter_window(page, cour
 
 def test_presenter_view_falls_back_to_a_panel_when_windows_are_blocked(page, course_server):
     page.add_init_script("window.open = () => null")
+    page.set_viewport_size(TALL)
     page.goto(course_server + "ru/module-1/cases/")
     slides = page.evaluate(EXPECTED_SLIDES)
     n = next(i for i, s in enumerate(slides) if s["notes"])

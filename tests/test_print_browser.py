@@ -48,13 +48,9 @@ def test_print_hides_the_chrome(page, course_server, path):
         assert hidden(page, sel), f"{sel} is printed"
     assert hidden(page, "article .headerlink")
     assert page.locator("article h1").is_visible()
-    # a new page before each section, but no page holding only the title
-    breaks = page.eval_on_selector_all("article > h2", """hs => hs.map(h => {
-        let prev = h.previousElementSibling;
-        while (prev && prev.matches('.pr-bar')) prev = prev.previousElementSibling;
-        return [prev && prev.tagName === 'H1', getComputedStyle(h).breakBefore];
-    })""")
-    assert breaks and all(b == ("auto" if after_title else "page") for after_title, b in breaks), breaks
+    # sections flow on (no sheet a third full): no forced break, but a heading keeps its first lines
+    breaks = page.eval_on_selector_all("article > h2", "hs => hs.map(h => [getComputedStyle(h).breakBefore, getComputedStyle(h).breakAfter])")
+    assert breaks and all(b == ["auto", "avoid"] for b in breaks), breaks
 
 
 def test_trainer_notes_left_out_of_handouts_but_printed_in_the_guidebook(page, course_server):
@@ -96,7 +92,7 @@ def test_printed_links_show_their_external_target(page, links_server):
     assert "https://example.org/convention" in page.eval_on_selector('article a[href^="https"]', after)
     assert page.eval_on_selector('article a[href="#part"]', after) in ("none", "normal")
     assert page.eval_on_selector('article a[href*="other"]', after) in ("none", "normal")
-    assert page.eval_on_selector("article h2", "h => getComputedStyle(h).breakBefore") == "page"
+    assert page.eval_on_selector("article h2", "h => getComputedStyle(h).breakBefore") == "auto"
 
 
 def answer_everything_and_submit(page, root):

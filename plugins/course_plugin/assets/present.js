@@ -50,9 +50,7 @@
 
   function show(n) {
     current = Math.max(0, Math.min(n, slides.length - 1));
-    slides.forEach(function (slide, i) {
-      slide.els.forEach(function (el) { el.classList.toggle("pr-off", i !== current); });
-    });
+    reveal(slides[current]);
     var slide = slides[current];
     counter.textContent = (current + 1) + " / " + slides.length;
     live.textContent = fill(S.slide, { n: current + 1, total: slides.length }) + (slide.title ? ": " + slide.title : "");
@@ -63,6 +61,131 @@
     }
     renderNotes();
   }
+
+  // -- every slide fits the screen ------------------------------------------------------------------
+  // A slide taller (or wider) than the room above the controls is set in smaller type: the whole
+  // slide scales together, its admonitions and tables being sized in em (present.css). Below MIN_FIT
+  // it would be hard to read from the back of a room, so a slide that does not fit even then is
+  // split into continued slides: before the block that would pass the bottom, and inside a block
+  // too tall alone (a long list, table or admonition: at its items, rows or paragraphs). Measured
+  // when the presentation starts and whenever the window changes size (full screen, projector).
+  // Still nothing is moved: a continued slide hides the items of its block that other parts show.
+  var MIN_FIT = 0.6, cont = null, touched = [];
+  var SPLITS = "ul, ol, dl, table, tbody, div, section, details, blockquote, form";
+  function reveal(slide) {
+    touched.forEach(function (el) { el.classList.add("pr-off"); });
+    slide.els.forEach(function (el) {
+      for (var e = el; e && e !== article; e = e.parentElement) e.classList.remove("pr-off");
+    });
+    cont.hidden = !slide.part;
+    cont.textContent = slide.part ? fill(S.continued, { title: slide.title }) : "";
+    setFit(slide.fit || 1);
+  }
+  function setFit(f) { article.style.setProperty("--pr-fit", String(f)); }
+  function shown(el) { return el.getClientRects().length > 0; }
+  function limit() { return Math.min(innerHeight, ui.getBoundingClientRect().top) - 6; }
+  function fits() {
+    var bottom = 0, wide = document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;
+    Array.prototype.forEach.call(article.children, function (el) {
+      if (el.classList.contains("pr-ui") || !shown(el)) return;
+      bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
+      el.querySelectorAll(".md-typeset__scrollwrap, pre").forEach(function (w) {
+        if (shown(w) && w.scrollWidth > w.clientWidth + 1) wide = true;
+      });
+    });
+    return !wide && bottom <= limit();
+  }
+  // the largest type size (a factor of the slide's own, at most 1) at which the slide fits, or 0
+  function fitOf(slide) {
+    reveal(slide);
+    if (fits()) return 1;
+    setFit(MIN_FIT);
+    if (!fits()) return 0;
+    var lo = MIN_FIT, hi = 1;
+    for (var i = 0; i < 6; i++) {
+      var mid = (lo + hi) / 2;
+      setFit(mid);
+      if (fits()) lo = mid; else hi = mid;
+    }
+    return Math.floor(lo * 100) / 100;
+  }
+  // the blocks a slide can be cut between: a block taller than the room is replaced by its parts
+  function pieces(el, room) {
+    var kids = Array.prototype.filter.call(el.children, shown);
+    if (!shown(el) || el.getBoundingClientRect().height <= room || !el.matches(SPLITS) || !kids.length) return [el];
+    touched.push(el);
+    var out = [];
+    Array.prototype.forEach.call(el.children, function (kid) {
+      if (kid.tagName === "THEAD") return; // a table's header row stays on every part of it
+      touched.push(kid);
+      out.push.apply(out, pieces(kid, room));
+    });
+    return out;
+  }
+  // a slide too tall even at MIN_FIT, cut before the piece that would pass the room
+  // (slack: room kept for the padding and border of a block cut inside; grows if a part still overflows)
+  function split(slide, slack) {
+    slack = slack || 0;
+    reveal(slide);
+    setFit(MIN_FIT);
+    cont.hidden = false;
+    cont.textContent = fill(S.continued, { title: slide.title });
+    var first = slide.els.filter(shown)[0];
+    var top = first ? first.getBoundingClientRect().top : 0, room = limit() - top - slack;
+    var units = [];
+    slide.els.forEach(function (el) { units.push.apply(units, pieces(el, room)); });
+    var parts = [], part = [], start = null;
+    units.forEach(function (el) {
+      if (!shown(el)) { part.push(el); return; }
+      var r = el.getBoundingClientRect();
+      if (start === null) start = r.top;
+      if (part.some(shown) && r.bottom - start > room) {
+        parts.push(part);
+        part = [];
+        start = r.top;
+      }
+      part.push(el);
+    });
+    parts.push(part);
+    var out = [];
+    parts.forEach(function (els) {
+      var piece = { els: els, content: true, title: slide.title, notes: slide.notes, part: 1 };
+      piece.fit = fitOf(piece);
+      if (piece.fit || els.filter(shown).length < 2 || slack > 160) {
+        piece.fit = piece.fit || MIN_FIT; // one block taller than the screen: it scrolls, never cut off
+        out.push(piece);
+      } else out.push.apply(out, split(piece, slack + 40));
+    });
+    out.forEach(function (piece, i) { piece.part = (slide.part || 0) + i; });
+    return out;
+  }
+  function layout() {
+    var keep = slides.length ? slides[current].els.filter(shown)[0] : null;
+    window.scrollTo(0, 0);
+    touched.forEach(function (el) { el.classList.remove("pr-off"); });
+    build();
+    touched = [];
+    slides.forEach(function (slide) { touched.push.apply(touched, slide.els); });
+    var out = [];
+    slides.forEach(function (slide) {
+      slide.part = 0;
+      slide.fit = fitOf(slide);
+      if (slide.fit) out.push(slide);
+      else out.push.apply(out, split(slide));
+    });
+    slides = out;
+    var at = 0;
+    slides.forEach(function (slide, i) {
+      if (keep && slide.els.some(function (el) { return el === keep || el.contains(keep) || keep.contains(el); }) && !at) at = i;
+    });
+    return at;
+  }
+  var relayout = null;
+  addEventListener("resize", function () {
+    if (!active) return;
+    clearTimeout(relayout);
+    relayout = setTimeout(function () { if (active) show(layout()); }, 120);
+  });
 
   // -- controls -------------------------------------------------------------------------------------
   function control(action, label) {
@@ -91,7 +214,11 @@
     panel.className = "pr-ui pr-panel";
     panel.setAttribute("aria-label", S.notes);
     panel.hidden = true;
+    cont = document.createElement("p");
+    cont.className = "pr-ui pr-cont";
+    cont.hidden = true;
     article.append(ui, panel);
+    article.prepend(cont);
   }
 
   // -- presenter view: current slide's trainer notes and the next slide's title -------------------
@@ -164,11 +291,12 @@
   function start() {
     if (active) return;
     if (!ui) makeUi();
-    build();
     active = true;
     root.classList.add("pr-on");
     ui.hidden = false;
     article.setAttribute("tabindex", "-1");
+    slides = [];
+    layout();
     show(0);
     article.focus({ preventScroll: true });
     if (root.requestFullscreen && document.fullscreenEnabled !== false) {
@@ -182,7 +310,10 @@
   function stop() {
     if (!active) return;
     active = false;
-    slides.forEach(function (slide) { slide.els.forEach(function (el) { el.classList.remove("pr-off"); }); });
+    touched.forEach(function (el) { el.classList.remove("pr-off"); });
+    touched = [];
+    article.style.removeProperty("--pr-fit");
+    cont.hidden = true;
     root.classList.remove("pr-on", "pr-with-panel");
     ui.hidden = true;
     panel.hidden = true;
@@ -196,10 +327,14 @@
 
   var TYPING = "input, textarea, select, [contenteditable], [contenteditable] *";
   var ACTIVATES = "button, summary, a[href], label";
+  // a presentation clicker sends Page Down / Page Up: they go on even from a quiz's radio buttons,
+  // but not where they move a caret or a selection
+  var CARET = "textarea, select, [contenteditable], [contenteditable] *, input:not([type=radio]):not([type=checkbox])";
   function onKey(e) {
     if (!active || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     var t = e.target && e.target.closest ? e.target : null, k = e.key;
     if (k === "Escape") stop();
+    else if ((k === "PageDown" || k === "PageUp") && !(t && t.matches(CARET))) show(current + (k === "PageDown" ? 1 : -1));
     else if (t && t.matches(TYPING)) return; // radios, checkboxes, fields keep their own keys
     else if (k === "ArrowRight" || k === "PageDown" || (k === " " && !e.shiftKey && !(t && t.closest(ACTIVATES)))) show(current + 1);
     else if (k === "ArrowLeft" || k === "PageUp" || (k === " " && e.shiftKey && !(t && t.closest(ACTIVATES)))) show(current - 1);

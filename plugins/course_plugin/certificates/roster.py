@@ -1,8 +1,10 @@
 """Read and check a certificate roster (CSV) before anything is issued.
 
 Every problem is collected, each with the row number a spreadsheet shows (the header is row 1),
-so the trainer can fix the whole file in one go. Accepts UTF-8 with or without a byte-order mark,
-and both comma and semicolon separators (spreadsheets in Russian locales save with ';').
+so the trainer can fix the whole file in one go. Accepts UTF-8 with or without a byte-order mark
+and, when the file is not UTF-8, Windows-1251 (what Excel's plain "CSV" writes on a Russian-language
+Windows), saying which it read; both comma and semicolon separators (spreadsheets in Russian locales
+save with ';'); dates as YYYY-MM-DD or DD.MM.YYYY (as Russian-language spreadsheets write them).
 The CSV is read strictly: a double quote left open, text after a closing quote or a line break
 inside a cell is reported, never read on into the following rows (which would drop participants).
 """
@@ -44,6 +46,11 @@ class Roster:
     path: Path
     participants: list[Participant]
     problems: list[str]
+    encoding: str = ""             # what the file was read as: ENCODING_UTF8 or ENCODING_CP1251
+
+
+ENCODING_UTF8 = "UTF-8"
+ENCODING_CP1251 = "Windows-1251 (Cyrillic)"
 
 
 def _clean(text: str) -> str:
@@ -100,15 +107,18 @@ def _parse_hours(text: str):
 
 
 def _parse_date(text: str):
+    """(YYYY-MM-DD, problem): YYYY-MM-DD, or DD.MM.YYYY as Russian-language spreadsheets write dates."""
     if not text:
-        return None, "date is empty (write the session date as YYYY-MM-DD, e.g. 2026-03-14)"
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return None, "date is empty (write the session date as YYYY-MM-DD or DD.MM.YYYY, e.g. 2026-03-14)"
+    iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
+    dotted = re.fullmatch(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})", text)
+    if iso or dotted:
+        year, month, day = (int(x) for x in (iso.groups() if iso else dotted.groups()[::-1]))
         try:
-            dt.date.fromisoformat(text)  # years 0001-9999: "0000-01-01" does not exist
-            return text, None
+            return dt.date(year, month, day).isoformat(), None  # years 1-9999: "0000-01-01" does not exist
         except ValueError:
             return None, f"date {text!r} does not exist (check the day and month)"
-    return None, f"date {text!r} is not in the form YYYY-MM-DD (e.g. 2026-03-14)"
+    return None, f"date {text!r} is not in the form YYYY-MM-DD or DD.MM.YYYY (e.g. 2026-03-14 or 14.03.2026)"
 
 
 def _text_problems(field: str, text: str, font_check: FontCheck | None) -> list[str]:
@@ -123,6 +133,17 @@ def _text_problems(field: str, text: str, font_check: FontCheck | None) -> list[
     return []
 
 
+def _decode(data: bytes) -> tuple[str, str]:
+    """The file's text and which encoding it was read as. UTF-8 is tried first: text in Windows-1251
+    (Cyrillic letters are bytes 0xC0-0xFF) is almost never valid UTF-8, while UTF-8 always decodes
+    as Windows-1251 (into nonsense), so the order matters. Byte 0x98, the only one Windows-1251 leaves
+    undefined, is kept as U+0098, a control character the text check then refuses with its row."""
+    try:
+        return data.decode("utf-8-sig"), ENCODING_UTF8
+    except UnicodeDecodeError:
+        return data.decode("cp1251", errors="replace").replace("\ufffd", "\x98"), ENCODING_CP1251
+
+
 def read_roster(path: Path, font_check: FontCheck | None = None, languages=None) -> Roster:
     """Read ``path``; ``problems`` lists everything wrong (empty: the roster can be issued).
     ``languages``: the site's language codes (default: this repository's, see token.site_languages)."""
@@ -132,18 +153,13 @@ def read_roster(path: Path, font_check: FontCheck | None = None, languages=None)
         data = path.read_bytes()
     except OSError as exc:
         return Roster(path, [], [f"{label}: cannot read the file ({exc.strerror})"])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        return Roster(path, [], [f"{label}, line {line}: the file is not UTF-8 text; save it as "
-                                 "'CSV UTF-8' in your spreadsheet program and try again"])
+    text, encoding = _decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     records, problems = _records(text, delimiter, label)
     if not records or not any(cell.strip() for cell in records[0][2]):
         return Roster(path, [], problems or [f"{label}: the file is empty; the first row must be the header "
-                                             f"{','.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)}"])
+                                             f"{','.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)}"], encoding)
 
     header = [cell.strip().lower() for cell in records[0][2]]
     header_problems = []
@@ -159,7 +175,7 @@ def read_roster(path: Path, font_check: FontCheck | None = None, languages=None)
     if header_problems:
         header_problems[-1] += (f"; the header must be {','.join(REQUIRED_COLUMNS)} and optionally "
                                 f"{','.join(OPTIONAL_COLUMNS)}, in any order")
-        return Roster(path, [], header_problems + problems)
+        return Roster(path, [], header_problems + problems, encoding)
 
     csv_problems, problems = problems, []
     participants, seen = [], {}
@@ -204,7 +220,7 @@ def read_roster(path: Path, font_check: FontCheck | None = None, languages=None)
         if problem:
             row_problems.append(problem)
         if name:
-            same = (name.casefold(), record["date"], session.casefold())
+            same = (name.casefold(), date or record["date"], session.casefold())  # 14.03.2026 = 2026-03-14
             if same in seen:
                 row_problems.append(f"repeats row {seen[same]} (same name, date and session)")
             else:
@@ -216,4 +232,4 @@ def read_roster(path: Path, font_check: FontCheck | None = None, languages=None)
     problems += csv_problems   # the row the reading stopped at comes after the rows read before it
     if not participants and not problems:
         problems.append(f"{label}: no participants; add one row per participant below the header")
-    return Roster(path, participants, problems)
+    return Roster(path, participants, problems, encoding)

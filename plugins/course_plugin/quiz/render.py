@@ -20,7 +20,7 @@ from .model import OrderingQuestion, Quiz, Scenario, TrueFalseQuestion
 # autoescaping, which halves their cost (a 10-question quiz has some 500 ``{{ }}``); the output is
 # the same as autoescaped (tests/test_quiz_render.py checks it for every quiz). Every other template,
 # and a site's own copy of a quiz template, is autoescaped.
-QUIZ_TEMPLATES = frozenset({"quiz.html", "quiz_question.html", "quiz_key.html"})
+QUIZ_TEMPLATES = frozenset({"quiz.html", "quiz_question.html", "quiz_key.html", "quiz_grid.html"})
 
 
 def make_environment(override_dir: Path | None = None, fast_quiz_templates: bool = True) -> Environment:
@@ -95,7 +95,12 @@ class QuizRenderer:
         # so quiz.js never sees it). It is hidden until the URL targets it (#answer-key-ID): pure
         # CSS, so it works without JavaScript, from disk and in print.
         key = self.env.get_template("quiz_key.html").render(quiz=quiz, title=title, blocks=blocks, s=self.s)
-        return html + "\n" + key
+        # Paper: the worksheet view (#worksheet-ID: this quiz alone, printed as a worksheet) is an
+        # empty target just before the quiz, so CSS can show the quiz alone; the answer grid
+        # (#answer-grid-ID) gives the letter of each correct option on one page, for marking.
+        target = f'<div class="cq-ws" id="worksheet-{quiz.id}" data-worksheet="{quiz.id}" hidden></div>\n'
+        grid = self.env.get_template("quiz_grid.html").render(quiz=quiz, title=title, blocks=blocks, s=self.s)
+        return target + html + "\n" + key + "\n" + grid
 
     def _question(self, quiz: Quiz, q, number: int) -> SimpleNamespace:
         # each option text is converted once and reused by the question, its answer and the key
@@ -119,7 +124,16 @@ class QuizRenderer:
             # the key lists the options as authored, correct ones marked
             key_options = [SimpleNamespace(id=o.id, text=o.text, correct=authored.correct)
                            for o, authored in zip(options, q.options)]
+        if not isinstance(q, OrderingQuestion):   # printed beside each option, and in the answer grid
+            letters = self.strings["option_letters"]
+            for i, o in enumerate(options):
+                o.letter = Markup.escape(letters[i] if i < len(letters) else str(i + 1))
+            grid_answer = ", ".join(o.letter for o in options if o.id in q.correct_ids())
+        else:   # the number to write beside each step, in the printed (shuffled) order
+            rank = {o.id: i for i, o in enumerate(q.options, start=1)}
+            grid_answer = " – ".join(str(rank[o.id]) for o in options)
         return SimpleNamespace(key_options=key_options, q=q, number=number, legend=self.inline(q.text),
+                               grid_answer=Markup.escape(grid_answer), weight=_points(q.weight),
                                hint=self.text(q.hint), explanation=self.text(q.explanation), options=options,
                                correct_labels=correct_labels, dom_id=f"cq-{quiz.id}-{q.id}")
 
@@ -140,6 +154,10 @@ class QuizRenderer:
 
 
 _EMPTY = Markup("")
+
+
+def _points(weight: float) -> str:
+    return str(int(weight)) if float(weight).is_integer() else f"{weight:g}"
 
 # the UI strings quiz.js uses (the rest are rendered into the HTML at build time)
 BROWSER_STRINGS = ("question_n", "correct", "incorrect", "partial", "unanswered", "score", "passed", "not_passed",
