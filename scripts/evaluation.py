@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _bootstrap  # noqa: E402
+import _bootstrap  # noqa: E402,F401 (puts this repository's plugins/ first on sys.path)
 
 _bootstrap.ensure(["yaml", "pydantic", "markupsafe"])
 from course_plugin.cli.evaluation import *  # noqa: E402,F401,F403 (tests and other scripts use its names)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _bootstrap  # noqa: E402
+import _bootstrap  # noqa: E402,F401 (puts this repository's plugins/ first on sys.path)
 
 if __name__ == "__main__":
     _bootstrap.ensure(["mkdocs", "material", "mkdocs_static_i18n", "course_plugin"])

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _bootstrap  # noqa: E402
+import _bootstrap  # noqa: E402,F401 (puts this repository's plugins/ first on sys.path)
 
 from course_plugin.cli.quizzes import *  # noqa: E402,F401,F403 (tests and other scripts use its names)
 from course_plugin.cli.quizzes import main  # noqa: E402

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _bootstrap  # noqa: E402
+import _bootstrap  # noqa: E402,F401 (puts this repository's plugins/ first on sys.path)
 
 _bootstrap.ensure(["cryptography", "yaml", "pydantic"])
 from course_plugin.cli.records import *  # noqa: E402,F401,F403 (tests and other scripts use its names)
