@@ -1,5 +1,9 @@
 """Run a project script with the project's own Python environment (``.venv``).
 
+The scripts are thin wrappers around the modules of ``course_plugin.cli`` (the `course` command):
+importing this puts this repository's ``plugins/`` first on ``sys.path``, so that a script always
+runs the package beside it.
+
 ``python scripts/offline.py`` and ``python scripts/course_pdf.py`` work with any Python 3.10+: when
 the modules they need are missing, this creates ``.venv`` (as ``scripts/serve.sh`` does), installs
 the project into it and runs the script again with ``.venv/bin/python``.
@@ -15,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PYTHON = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def ensure(modules: list[str], extra: str = "") -> None:

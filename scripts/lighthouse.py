@@ -19,7 +19,6 @@ import gzip
 import http.server
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from course_plugin.cli.chromium import find_chromium  # noqa: E402 (the course commands' one Chromium)
 
 LIGHTHOUSE = ROOT / "tests/node/node_modules/.bin/lighthouse"
 REPORTS = ROOT / "tests/lighthouse-reports"
@@ -82,7 +84,7 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 def run_lighthouse(url: str, out: Path) -> dict[str, int]:
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"}
+    env = {**os.environ, "CHROME_PATH": find_chromium()}
     cmd = [str(LIGHTHOUSE), url, "--output=json", "--output=html", f"--output-path={out}", "--quiet",
            f"--chrome-flags={CHROME_FLAGS}"]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True)

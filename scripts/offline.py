@@ -3,139 +3,19 @@
 
   python scripts/offline.py [--out DIR]
 
-Writes DIR/course-offline-YYYY-MM-DD.zip (DIR defaults to dist/). Unzip it anywhere and open
-course-offline-YYYY-MM-DD/index.html in a browser: both languages, quizzes and progress (kept in
-that browser) and search work from file://, and no page loads anything from the network.
-
-The copy is the site built with Material's `offline` plugin added (links to .../index.html, the
-search index as a script) and the course plugin's file:// mode (see plugins/course_plugin/offline.py).
+The code is plugins/course_plugin/cli/offline.py, also run as `course offline` (README "The course command").
 """
 
-from __future__ import annotations
-
-import argparse
-import datetime as dt
 import sys
-import tempfile
-import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _bootstrap import ROOT, ensure  # noqa: E402
-
-# Files of the built site a copy opened from disk never uses.
-UNUSED_SUFFIXES = (".map",)
-UNUSED_FILES = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
-                "404.html"}  # only a web server shows it; its links are absolute
-LUNR_DIR = "assets/javascripts/lunr/"
-
-
-def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml", course_options: dict | None = None,
-               **overrides) -> None:
-    """Build the site for file://: mkdocs.yml plus Material's offline plugin, --strict.
-
-    ``course_options`` are added to the ``course`` plugin's options and ``overrides`` to the
-    configuration (scripts/scorm.py builds its packages this way: ``scorm: true``, another nav)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    plugins = site_plugins(config_file)
-    if not any((p if isinstance(p, str) else next(iter(p))) in ("offline", "material/offline") for p in plugins):
-        plugins.append("material/offline")
-    if course_options:
-        plugins = [{"course": {**((p.get("course") if isinstance(p, dict) else None) or {}), **course_options}}
-                   if (p if isinstance(p, str) else next(iter(p))) == "course" else p for p in plugins]
-    config = load_config(config_file=str(config_file), site_dir=str(site_dir), plugins=plugins,
-                         use_directory_urls=False, strict=True, **overrides)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
-def site_plugins(config_file: Path = ROOT / "mkdocs.yml") -> list:
-    """The ``plugins`` list of mkdocs.yml as written (MkDocs' own YAML loader: !ENV and the like)."""
-    return list(read_config(config_file).get("plugins") or [])
-
-
-def read_config(config_file: Path = ROOT / "mkdocs.yml") -> dict:
-    from mkdocs.utils import yaml_load
-
-    with open(config_file, encoding="utf-8") as f:
-        return yaml_load(f) or {}
-
-
-def needed_lunr_files(site_dir: Path) -> set[str]:
-    """The lunr-languages files Material's search worker imports for this site's languages."""
-    import json
-    import re
-
-    langs: list[str] = []
-    for index in (site_dir / "search").glob("search_index.js*"):
-        text = index.read_text(encoding="utf-8")
-        m = re.search(r'"lang"\s*:\s*(\[[^\]]*\])', text)
-        if m:
-            langs = json.loads(m.group(1))
-            break
-    names = {f"{LUNR_DIR}min/lunr.{lang}.min.js" for lang in langs if lang != "en"}
-    if names or len(langs) > 1:
-        names |= {f"{LUNR_DIR}min/lunr.stemmer.support.min.js", f"{LUNR_DIR}min/lunr.multi.min.js"}
-    if "ja" in langs:
-        names.add(f"{LUNR_DIR}tinyseg.js")
-    if {"hi", "th"} & set(langs):
-        names.add(f"{LUNR_DIR}wordcut.js")
-    return names
-
-
-def kept_files(site_dir: Path) -> list[str]:
-    """The built files a copy opened from disk uses (paths relative to ``site_dir``, sorted)."""
-    keep_lunr = needed_lunr_files(site_dir)
-    out = []
-    for path in sorted(site_dir.rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if path.is_dir() or rel.endswith(UNUSED_SUFFIXES) or rel in UNUSED_FILES:
-            continue
-        if rel.startswith(LUNR_DIR) and rel not in keep_lunr:
-            continue
-        out.append(rel)
-    return out
-
-
-def make_zip(site_dir: Path, zip_path: Path, top: str) -> int:
-    """Zip ``site_dir`` under one top folder, leaving out what a copy from disk never uses."""
-    files = kept_files(site_dir)
-    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for rel in files:
-            zf.write(site_dir / rel, f"{top}/{rel}")
-    return len(files)
-
-
-def make_offline_copy(out_dir: Path, today: dt.date | None = None) -> Path:
-    """Build the offline site and write ``out_dir/course-offline-YYYY-MM-DD.zip``; return its path."""
-    top = f"course-offline-{(today or dt.date.today()).isoformat()}"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    zip_path = out_dir / f"{top}.zip"
-    with tempfile.TemporaryDirectory(prefix="course-offline-") as tmp:
-        site = Path(tmp) / "site"
-        build_site(site)
-        if not (site / "index.html").is_file() or not (site / "search" / "search_index.js").is_file():
-            raise SystemExit(f"error: the offline build in {site} lacks index.html or search/search_index.js")
-        make_zip(site, zip_path, top)
-    return zip_path
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="folder for the zip (default: dist/)")
-    args = parser.parse_args(argv)
-    zip_path = make_offline_copy(args.out)
-    size = zip_path.stat().st_size
-    print(f"Offline copy: {zip_path} ({size / 1024 / 1024:.1f} MB). Unzip it and open index.html "
-          f"in the folder {zip_path.stem}/.")
-    return 0
-
+import _bootstrap  # noqa: E402,F401 (puts this repository's plugins/ first on sys.path)
 
 if __name__ == "__main__":
-    ensure(["mkdocs", "material", "mkdocs_static_i18n", "course_plugin"])
+    _bootstrap.ensure(["mkdocs", "material", "mkdocs_static_i18n", "course_plugin"])
+from course_plugin.cli.offline import *  # noqa: E402,F401,F403 (tests and other scripts use its names)
+from course_plugin.cli.offline import main  # noqa: E402
+
+if __name__ == "__main__":
     sys.exit(main())

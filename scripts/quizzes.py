@@ -5,96 +5,18 @@
   python scripts/quizzes.py export --format json       the bank as JSON (public contract, see README)
   python scripts/quizzes.py export --format gift --lang ru   Moodle GIFT for import into Moodle
   python scripts/quizzes.py schema [--write]           the JSON Schema of quiz files (quizzes/quiz.schema.json)
+
+The code is plugins/course_plugin/cli/quizzes.py, also run as `course quizzes` (README "The course command").
 """
 
-from __future__ import annotations
-
-import argparse
-import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _bootstrap  # noqa: E402,F401 (puts this repository's plugins/ first on sys.path)
 
-from course_plugin.quiz.export import to_gift, to_json_data  # noqa: E402
-from course_plugin.quiz.loader import load_bank  # noqa: E402
-from course_plugin.quiz.markers import find_markers  # noqa: E402
-from course_plugin.quiz.schema import quiz_json_schema  # noqa: E402
-from course_plugin.site_checks import markdown_files  # noqa: E402
-from course_plugin.sitecfg import read_site_settings  # noqa: E402
-
-SCHEMA_PATH = ROOT / "quizzes" / "quiz.schema.json"
-
-
-def cmd_check(args) -> int:
-    settings = read_site_settings(ROOT / "mkdocs.yml")
-    bank = load_bank(ROOT / settings["quizzes_dir"], settings["languages"], ROOT)
-    problems = [str(p) for p in bank.problems]
-    docs = ROOT / settings["docs_dir"]
-    placed: dict[str, set[str]] = {lang: set() for lang in settings["languages"]}
-    for lang in settings["languages"]:
-        for page in markdown_files(docs / lang):
-            for quiz_id, line in find_markers(page.read_text(encoding="utf-8")):
-                where = f"{page.relative_to(ROOT)}, line {line}"
-                if quiz_id not in bank.quizzes and not any(quiz_id in p for p in problems):
-                    problems.append(f"{where}: marker names unknown quiz {quiz_id!r}; fix the id or add the quiz")
-                placed[lang].add(quiz_id)
-    warnings = [f"{bank.sources[q]}: quiz {q!r} is placed on no page in language {lang!r}"
-                for lang, ids in placed.items() for q in sorted(set(bank.quizzes) - ids)]
-    for w in warnings:
-        print("warning:", w, file=sys.stderr)
-    for p in problems:
-        print("error:", p, file=sys.stderr)
-    n_q = sum(len(q.all_questions()) for q in bank.quizzes.values())
-    print(f"{len(bank.quizzes)} quiz(zes), {n_q} question(s); {len(problems)} error(s), {len(warnings)} warning(s)")
-    return 1 if problems else 0
-
-
-def cmd_export(args) -> int:
-    settings = read_site_settings(ROOT / "mkdocs.yml")
-    bank = load_bank(ROOT / settings["quizzes_dir"], settings["languages"], ROOT)
-    if bank.problems:
-        for p in bank.problems:
-            print("error:", p, file=sys.stderr)
-        return 1
-    quizzes = [bank.quizzes[k] for k in sorted(bank.quizzes)]
-    if args.format == "json":
-        print(json.dumps(to_json_data(quizzes), ensure_ascii=False, indent=2))
-    else:
-        lang = args.lang or settings["languages"][0]
-        if lang not in settings["languages"]:
-            print(f"error: --lang {lang!r} is not a site language ({', '.join(settings['languages'])})", file=sys.stderr)
-            return 2
-        sys.stdout.write(to_gift(quizzes, lang))
-    return 0
-
-
-def cmd_schema(args) -> int:
-    settings = read_site_settings(ROOT / "mkdocs.yml")
-    text = json.dumps(quiz_json_schema(settings["languages"]), ensure_ascii=False, indent=2) + "\n"
-    if args.write:
-        SCHEMA_PATH.write_text(text, encoding="utf-8")
-        print(f"wrote {SCHEMA_PATH.relative_to(ROOT)}")
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate all quizzes and page markers").set_defaults(func=cmd_check)
-    exp = sub.add_parser("export", help="print the quiz bank as JSON or Moodle GIFT")
-    exp.add_argument("--format", choices=["json", "gift"], default="json")
-    exp.add_argument("--lang", help="language of the GIFT text (default: the site's default language)")
-    exp.set_defaults(func=cmd_export)
-    sch = sub.add_parser("schema", help="print (or --write) the JSON Schema of quiz files")
-    sch.add_argument("--write", action="store_true", help=f"write {SCHEMA_PATH.relative_to(ROOT)}")
-    sch.set_defaults(func=cmd_schema)
-    args = parser.parse_args(argv)
-    return args.func(args)
-
+from course_plugin.cli.quizzes import *  # noqa: E402,F401,F403 (tests and other scripts use its names)
+from course_plugin.cli.quizzes import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from ..quiz.loader import Problem
+from ..quiz.problems import Problem
 from .model import INTERNATIONAL, KINDS, Contact, Country, HelpContacts
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

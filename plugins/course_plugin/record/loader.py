@@ -7,7 +7,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from ..quiz.loader import Problem, _FastLoader, _duplicate_keys, _dotted, _line_for, _short
+from ..quiz.problems import Problem, dotted, duplicate_keys, line_for, short
+from ..quiz.yaml_nodes import FastLoader
 from .model import RecordForm
 
 ADVICE = {"string_type": "write text (in quotes if it starts with a special character)",
@@ -31,15 +32,15 @@ def load_form(path: Path, languages: list[str], name: str | None = None) -> tupl
 
 def parse_form(text: str, languages: list[str], name: str = "<record form>") -> tuple[RecordForm | None, list[Problem]]:
     try:
-        node = yaml.compose(text.encode("utf-8", "surrogatepass"), Loader=_FastLoader)
+        node = yaml.compose(text.encode("utf-8", "surrogatepass"), Loader=FastLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, [Problem(name, f"YAML syntax error: {getattr(exc, 'problem', None) or exc}; check indentation, "
                                     "colons and quotes", mark.line + 1 if mark else None)]
     if node is None:
         return None, [Problem(name, "the file is empty: write the form (see forms/README.md)")]
-    problems = list(_duplicate_keys(node, name))
-    data = yaml.load(text, Loader=_FastLoader)
+    problems = list(duplicate_keys(node, name))
+    data = yaml.load(text, Loader=FastLoader)
     if not isinstance(data, dict):
         return None, [Problem(name, "the form must be a mapping with `version` and `sections`", 1)]
     try:
@@ -58,10 +59,10 @@ def parse_form(text: str, languages: list[str], name: str = "<record form>") -> 
                 msg = str(err["ctx"]["error"]) if "ctx" in err else err["msg"]
             else:
                 advice = ADVICE.get(kind)
-                msg = f"{err['msg'].rstrip('.')} (got {_short(err.get('input'))})" + (f": {advice}" if advice else "")
+                msg = f"{err['msg'].rstrip('.')} (got {short(err.get('input'))})" + (f": {advice}" if advice else "")
             # a union (text or option id) reports once per member: keep the first
             loc = [p for p in loc if p not in ("str", "dict[str,str]")]
-            problem = Problem(name, msg, _line_for(node, loc), _dotted(loc) or None)
+            problem = Problem(name, msg, line_for(node, loc), dotted(loc) or None)
             if problem not in problems:
                 problems.append(problem)
         return None, problems
