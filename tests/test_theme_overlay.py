@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import _Server
-from sitebuild import MINI_CONFIG, build_site, make_site
+import pytest
+from sitebuild import MINI_CONFIG, BuildFailed, build_site, make_site
 
 from course_plugin import theme
 
@@ -64,3 +65,13 @@ def test_sites_own_overrides_keep_working_with_the_quick_exit(tmp_path, page):
         assert not page.console_errors
     finally:
         server.close()
+
+
+def test_an_override_that_drops_the_quick_exit_fails_the_build(tmp_path):
+    mkdocs_yml = _site_with_custom_dir(tmp_path)
+    (tmp_path / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block header %}<header>Own header</header>{% endblock %}\n', encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(mkdocs_yml, tmp_path / "site")
+    message = str(failed.value)
+    assert "docs/en/index.md: the built page has no quick exit" in message and "{{ super() }}" in message

@@ -15,8 +15,15 @@ from . import integrity, offline, present, scorm
 from .safety import TemplateScripts, UnknownInlineScript, add_security_meta
 
 
+QUICK_EXIT = "data-quick-exit"   # written by the overlay's header block (overrides/base.html)
+
+
 def finish_page(output: str, where: str, *, quizzes: dict[str, str], handout: bool, scorm_page: bool,
                 classic: bool, allowed: TemplateScripts) -> str:
+    if QUICK_EXIT not in output:   # safety: a site's override may not drop it (an error, whatever the log level)
+        raise PluginError(f"{where}: the built page has no quick exit: a template of the site's custom_dir "
+                          "replaces the `header` block of base.html without {{ super() }}; add {{ super() }} "
+                          "to that block (README \"Theme overlay\")")
     # the page's markers as written (a plain string search is several times faster than a pattern)
     for marker, quiz_html in quizzes.items():
         output = output.replace(marker, quiz_html)
