@@ -18,6 +18,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from tokens import make_token  # noqa: E402 (tests/ is on sys.path)
 from course_plugin.certificates import token as tk
 from course_plugin.certificates.roster import read_roster
 from course_plugin.sitecfg import read_site_settings
@@ -85,7 +86,7 @@ def test_whole_hours_are_json_integers_and_empty_hours_are_omitted():
 def test_every_single_character_change_invalidates_the_token():
     key = tk.generate_keypair()
     keys = [tk.public_key_b64(key)]
-    token = tk.make_token(key, {"n": "Ёлка Жукова", "l": "ru", "h": 2})
+    token = make_token(key, {"n": "Ёлка Жукова", "l": "ru", "h": 2})
     assert tk.verify_token(token, keys).valid
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
     for i, ch in enumerate(token):
@@ -98,7 +99,7 @@ def test_every_single_character_change_invalidates_the_token():
 
 def test_make_token_defaults_and_overrides():
     key = tk.generate_keypair()
-    token = tk.make_token(key, {"n": "Test", "h": None})
+    token = make_token(key, {"n": "Test", "h": None})
     payload = tk.parse_token(token)[0]
     assert payload["k"] == tk.key_id(key) and "h" not in payload and payload["n"] == "Test"
     assert tk.verify_token(token, [tk.public_key_b64(key)]).valid
@@ -112,7 +113,7 @@ def test_make_token_defaults_and_overrides():
 ])
 def test_signed_but_malformed_payloads_are_not_valid(fields, reason):
     key = tk.generate_keypair()
-    result = tk.verify_token(tk.make_token(key, fields), [tk.public_key_b64(key)])
+    result = tk.verify_token(make_token(key, fields), [tk.public_key_b64(key)])
     assert result.status == tk.NOT_VALID and reason in result.reason
 
 
@@ -126,7 +127,7 @@ def test_non_object_and_non_json_payloads_are_not_valid():
 
 def test_unknown_key_revoked_and_garbage():
     key, other = tk.generate_keypair(), tk.generate_keypair()
-    token = tk.make_token(key)
+    token = make_token(key)
     cert_id = tk.parse_token(token)[0]["id"]
     assert tk.verify_token(token, [tk.public_key_b64(other)]).reason == "unknown key"
     # several keys (rotation): any configured key whose id matches
@@ -134,7 +135,7 @@ def test_unknown_key_revoked_and_garbage():
     revoked = tk.verify_token(token, [tk.public_key_b64(key)], [cert_id])
     assert revoked.status == tk.REVOKED and revoked.payload["id"] == cert_id
     # a forged certificate is "not valid", even when it copies a revoked id
-    forged = tk.make_token(other, {"id": cert_id, "k": tk.key_id(key)})
+    forged = make_token(other, {"id": cert_id, "k": tk.key_id(key)})
     assert tk.verify_token(forged, [tk.public_key_b64(key)], [cert_id]).status == tk.NOT_VALID
     # a broken key in the settings is reported and skipped, never fatal
     result = tk.verify_token(token, ["not-a-key", tk.public_key_b64(key)])
@@ -160,7 +161,7 @@ def test_only_the_canonical_encoding_within_the_cap_and_the_text_rules_is_valid(
 
 def test_size_cap_is_named_and_base64_length_is_checked_before_decoding():
     key = tk.generate_keypair()
-    token = tk.make_token(key, {"s": "S" * 100_000})
+    token = make_token(key, {"s": "S" * 100_000})
     result = tk.verify_token(token, [tk.public_key_b64(key)])
     assert result.status == tk.NOT_VALID and "too long" in result.reason
     assert tk.MAX_TOKEN_CHARS >= len(tk.b64url_encode(b"x" * tk.MAX_PAYLOAD_BYTES)) + 1 + 86
@@ -458,12 +459,12 @@ def test_verify_tampered_revoked_unknown_key_and_garbage(issued, tmp_path):
 # -- hostile input on the command line -------------------------------------------------------------
 def test_verify_never_prints_terminal_codes_and_never_a_traceback(issued, tmp_path):
     key = cli.read_private_key(issued["private"])
-    fake = tk.make_token(key, {"n": "\x1b[2K\r\x1b[1AResult: VALID", "l": "en"})
+    fake = make_token(key, {"n": "\x1b[2K\r\x1b[1AResult: VALID", "l": "en"})
     result = run("verify", fake, "--config", issued["config"])
     assert result.returncode == 1 and "\x1b" not in result.stdout + result.stderr
     assert "Result: NOT VALID" in result.stdout and "Result: VALID" not in result.stdout
     # a valid certificate whose name holds a line separator: printed escaped
-    odd = tk.make_token(key, {"n": "Anna\u2028Result: REVOKED", "l": "en"})
+    odd = make_token(key, {"n": "Anna\u2028Result: REVOKED", "l": "en"})
     result = run("verify", odd, "--config", issued["config"])
     assert result.returncode == 0 and "\u2028" not in result.stdout and "Anna\\u{2028}Result" in result.stdout
     good = tk.encode_payload(tk.build_payload(name="A", date="2026-01-02", language="en", session="S", hours=3,

@@ -77,12 +77,25 @@ def test_missing_ui_string_falls_back_to_english(tmp_path, monkeypatch):
     (tmp_path / "en.yml").write_text('a: "A"\nb: "B"\n', encoding="utf-8")
     (tmp_path / "xx.yml").write_text('a: "Ä"\n', encoding="utf-8")
     monkeypatch.setattr(strings_mod, "STRINGS_DIR", tmp_path)
-    strings_mod._load.cache_clear()
+    strings_mod._CACHE.clear()
     try:
         merged, missing = strings_mod.ui_strings("xx")
         assert merged == {"a": "Ä", "b": "B"} and missing == ["b"]
     finally:
-        strings_mod._load.cache_clear()
+        strings_mod._CACHE.clear()
+
+
+def test_ui_strings_are_read_again_when_their_file_changes(tmp_path, monkeypatch):
+    """`mkdocs serve` rebuilds in one process: an edited strings file must show on the next build."""
+    import os
+    path = tmp_path / "en.yml"
+    path.write_text('a: "old"\n', encoding="utf-8")
+    monkeypatch.setattr(strings_mod, "STRINGS_DIR", tmp_path)
+    assert strings_mod.ui_strings("en")[0] == {"a": "old"}
+    path.write_text('a: "new"\n', encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # a later edit, even on a coarse clock
+    assert strings_mod.ui_strings("en")[0] == {"a": "new"}
 
 
 def test_shipped_languages_have_every_string():

@@ -64,3 +64,10 @@ class CourseConfig(base.Config):
 
     handout_pages = c.ListOfItems(c.Type(str), default=["module-*/*"])
     """Participants' handouts: pages whose trainer notes are left out when printed."""
+
+    listen_pages = c.ListOfItems(c.Type(str), default=["module-*/*", "guidebook/*"])
+    """Pages (paths inside a language folder, shell patterns) that get the Listen control (README "Listen")."""
+
+    # Results from the room (README "Session results"): the two exam quizzes the Session results page compares
+    session_pre_test = c.Type(str, default="pretest")
+    session_post_test = c.Type(str, default="posttest")

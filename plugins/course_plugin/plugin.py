@@ -26,7 +26,9 @@ from .contacts.loader import load_contacts
 from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
 from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
+from . import listen
 from .progress import PROGRESS_MARKER, render_progress
+from .session_results import SESSION_MARKER, render_session, session_problem
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from . import integrity
 from .safety import add_security_meta, exit_urls, not_found_page, quick_exit_parts
@@ -61,11 +63,14 @@ CERTIFICATE_CSS = "assets/course/certificate.css"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
 PROGRESS_JS = "assets/course/progress.js"
-# scripts that need another one loaded (and run) before them: the one strict progress reader
-SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,)}
 HPKE_JS = "assets/course/hpke.js"
 RECORD_JS = "assets/course/record.js"
 RECORD_CSS = "assets/course/record.css"
+RESULTCODE_JS = "assets/course/resultcode.js"   # result codes (README "Results from the room")
+SESSION_JS = "assets/course/session.js"
+SESSION_CSS = "assets/course/session.css"
+# scripts that need another one loaded (and run) before them: the one strict progress reader, the result-code reader
+SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,), SESSION_JS: (RESULTCODE_JS,)}
 DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
 NEUTRAL_ICON = "assets/course/neutral.svg"   # discreet mode: theme.favicon
 
@@ -242,6 +247,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 seen.add(quiz_id)
         if seen:
             self.pages_with_quiz.add(src)
+            if any(self.bank.quizzes[q].exam for q in seen):   # exam quizzes show a result code
+                self._use_assets(src, RESULTCODE_JS)
             self._use_assets(src, QUIZ_JS, QUIZ_CSS)
         return markdown
 
@@ -283,7 +290,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return context
         src, content = page.file.src_uri, page.content
         if PROGRESS_MARKER in content:
-            table = render_progress(self.env, self.bank.quizzes, self._quiz_links(page), self.language, self._strings())
+            position = {p.file.src_uri: i for i, p in enumerate(nav.pages)} if nav else {}
+            order = {qid: position.get(p.file.src_uri, len(position)) for qid, p in self.placements.items()}
+            table = render_progress(self.env, self.bank.quizzes, self._quiz_links(page), self.language, self._strings(),
+                                    order)
             content = content.replace(PROGRESS_MARKER, table)
             self._use_assets(src, QUIZ_JS, QUIZ_CSS)   # quiz.js fills the table
         if VERIFY_MARKER in content:
@@ -296,6 +306,13 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                         self.language)
             content = content.replace(CERTIFICATE_MARKER, widget)
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
+        if SESSION_MARKER in content:
+            pre, post = self.config.session_pre_test, self.config.session_post_test
+            problem = session_problem(self.bank, pre, post)
+            if problem:
+                raise PluginError(f"{self.docs_label}/{page.file.src_path}: {problem}")
+            content = content.replace(SESSION_MARKER, render_session(self.env, self.bank, self._strings(), pre, post))
+            self._use_assets(src, SESSION_JS, SESSION_CSS)
         if src in self.reviewed:
             content += render_reviewed(self.reviewed[src], self._strings())
         if RECORD_MARKER in content:
@@ -418,13 +435,18 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         path = present.site_path(page.file.src_uri, self.languages)
         if present.matches(path, self.config.handout_pages):
             self.handouts.add(page.file.src_uri)
-        if not present.matches(path, self.config.present_pages):
-            return html
-        self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
-        html = present.add_slide_breaks(html)
-        if self.language not in self._present_button:  # the same on every page of a language
-            self._present_button[self.language] = present.present_button(self.env, self._strings())
-        return present.add_present_button(html, self._present_button[self.language])
+        tools = []
+        if present.matches(path, self.config.present_pages):
+            self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
+            html = present.add_slide_breaks(html)
+            if self.language not in self._present_button:  # the same on every page of a language
+                self._present_button[self.language] = present.present_button(self.env, self._strings())
+            tools.append(self._present_button[self.language])
+        if present.matches(path, self.config.listen_pages):
+            self._use_assets(page.file.src_uri, listen.LISTEN_JS)
+            tools.append(listen.listen_control(self.env, self._strings()))
+        # one row after the title, its height reserved (course.css): nothing shifts when a tool appears
+        return present.add_present_button(html, listen.page_tools(*tools)) if tools else html
 
     @event_priority(-200)  # after mkdocs-static-i18n has written the joined search index
     def on_post_build(self, config: MkDocsConfig):

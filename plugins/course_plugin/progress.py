@@ -9,10 +9,14 @@ from .quiz.render import script_json
 PROGRESS_MARKER = "<!-- course: progress -->"
 
 
-def render_progress(env, quizzes, placements: dict[str, str], language: str, strings: dict[str, str]) -> str:
-    """``placements`` maps quiz id to the URL (relative to the current page) of the page that holds it."""
+def render_progress(env, quizzes, placements: dict[str, str], language: str, strings: dict[str, str],
+                    course_order: dict[str, int] | None = None) -> str:
+    """``placements`` maps quiz id to the URL (relative to the current page) of the page that holds it;
+    ``course_order`` maps quiz id to the position of that page in the navigation: quizzes of a module,
+    then the others (pre-test before post-test) in the order the course shows them."""
     rows = []
-    ordered = sorted(quizzes.values(), key=lambda q: (q.module is None, q.module or 0, q.id))
+    order = course_order or {}
+    ordered = sorted(quizzes.values(), key=lambda q: (q.module is None, q.module or 0, order.get(q.id, len(order)), q.id))
     for quiz in ordered:
         rows.append({"id": quiz.id, "title": quiz.title[language], "module": quiz.module,
                      "url": placements.get(quiz.id), "pass": quiz.pass_mark})

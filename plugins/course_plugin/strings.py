@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -11,12 +10,24 @@ STRINGS_DIR = Path(__file__).parent / "strings"
 FALLBACK = "en"
 
 
-@lru_cache(maxsize=None)
+# strings file -> (its modification time and size, strings): read again when the file changes, so
+# `mkdocs serve` shows an edited string on its next rebuild
+_CACHE: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
 def _load(language: str) -> dict[str, str]:
     path = STRINGS_DIR / f"{language}.yml"
-    if not path.exists():
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        _CACHE.pop(str(path), None)
         return {}
-    return yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _CACHE.get(str(path))
+    if cached is None or cached[0] != stamp:
+        data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        cached = _CACHE[str(path)] = (stamp, data)
+    return cached[1]
 
 
 def ui_strings(language: str) -> tuple[dict[str, str], list[str]]:

@@ -34,7 +34,7 @@
         slides.push(last);
       }
       last.els.push(el);
-      if (!el.hidden && !el.hasAttribute("data-slide-break") && !el.classList.contains("pr-bar")) last.content = true;
+      if (!el.hidden && !el.hasAttribute("data-slide-break") && !el.classList.contains("pr-bar") && !el.classList.contains("page-tools")) last.content = true;
     });
     var previous = "";
     slides.forEach(function (slide) {
@@ -220,4 +220,14 @@
   addEventListener("pagehide", function () { if (presenter && !presenter.closed) presenter.close(); });
   button.addEventListener("click", start);
   button.closest(".pr-bar").hidden = false;
+  // Touch devices and narrow screens hide the button (course.css): a trainer brings it back with
+  // Alt+Shift+P, which also starts the slides, or with "?present" in the page's address.
+  function allow() { root.classList.add("pr-allow"); }
+  if (/(^|[?&])present(=|&|$)/.test(location.search.slice(1))) allow();
+  document.addEventListener("keydown", function (e) {
+    if (active || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.code !== "KeyP") return;
+    e.preventDefault();
+    allow();
+    start();
+  });
 })();

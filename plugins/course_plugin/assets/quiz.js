@@ -86,6 +86,24 @@ function initQuiz(root) {
     if (one && !exam) reveal(one.closest("[data-question]"));
   });
 
+  // Exam quizzes: the result code of the submitted answers (README "Result codes"), never stored.
+  const codeBox = root.querySelector(".cq-resultcode"), who = root.querySelector("input[data-participant-code]");
+  let submitted = null;
+  const answersNow = () => data.spec.q.map((q) => {
+    const el = root.querySelector(`[data-question="${q.id}"]`);
+    if (q.t === "ordering") return el && !el.hidden ? [...el.querySelectorAll("[data-option]")].map((s) => s.dataset.option) : q.o;
+    const chosen = el && !el.hidden ? [...el.querySelectorAll("input:checked")].map((i) => i.value) : [];
+    return q.t === "multiple" ? chosen : chosen[0] ?? null;
+  });
+  const showCode = () => {
+    if (!codeBox || !submitted || !window.courseResultCode) return;
+    const code = window.courseResultCode.encode(data.spec, who ? who.value : "", submitted);
+    codeBox.querySelector("[data-result-code]").textContent = code || "";
+    codeBox.querySelector(".cq-resultcode-need").textContent = code ? "" : S.result_code_need_code;
+    codeBox.hidden = false;
+  };
+  who?.addEventListener("input", showCode);
+
   const used = () => readProgress()[data.id]?.attempts || 0;
   const lockIfSpent = () => {
     if (limit && used() >= limit) { submit.disabled = true; retry.hidden = true; return true; }
@@ -123,9 +141,11 @@ function initQuiz(root) {
     if (!open || lockIfSpent()) return;
     open = false;
     let points = 0, total = 0, blank = 0;
+    const revisit = [];
     for (const q of active) {
       const s = reveal(q), w = data.q[q.dataset.question].w;
       if (s === null) blank++;
+      if (s !== 1) revisit.push(q);
       points += (s || 0) * w; total += w;
       q.disabled = true;
     }
@@ -139,7 +159,8 @@ function initQuiz(root) {
       left === Infinity ? "" : left > 0 ? fill(S.attempts_left, { n: left }) : fill(S.no_attempts, { n: limit })].filter(Boolean).join(" ");
     submit.hidden = true;
     retry.hidden = !(left > 0);
-    result.focus();
+    summarize(result.textContent, revisit);
+    if (data.spec) { submitted = answersNow(); showCode(); }
   };
 
   form.addEventListener("submit", (e) => {
@@ -149,6 +170,32 @@ function initQuiz(root) {
     if (!blank.length) { check(); return; }
     ask(fill(S.unanswered_confirm, { n: blank.length, total: active.length }), S.unanswered_confirm_yes,
         S.unanswered_confirm_no, check, () => { (blank[0].querySelector("input") || submit).focus(); });
+  });
+
+  // After checking: the score at the top of the quiz, focus there, and each question to revisit linked.
+  const summary = root.querySelector("[data-quiz-summary]");
+  const summarize = (text, revisit) => {
+    summary.querySelector(".cq-summary-score").textContent = text;
+    const box = summary.querySelector(".cq-revisit"), list = box.querySelector("ul");
+    list.replaceChildren(...revisit.map((q) => {
+      const li = document.createElement("li"), a = document.createElement("a");
+      a.href = "#" + q.id;
+      a.textContent = `${q.querySelector(".cq-n").textContent}: ${q.querySelector(".cq-verdict").textContent}`;
+      li.append(a);
+      return li;
+    }));
+    box.hidden = !revisit.length;
+    summary.hidden = false;
+    summary.focus();
+  };
+  // a link to a question moves focus to its legend (inside a checked, disabled fieldset it is still focusable)
+  summary.addEventListener("click", (e) => {
+    const link = e.target.closest("a[href^='#']"), q = link && root.querySelector(`[id="${link.hash.slice(1)}"]`);
+    if (!q) return;
+    e.preventDefault();
+    const legend = q.querySelector("legend");
+    legend.tabIndex = -1;
+    legend.focus();
   });
 
   const restart = () => {
@@ -161,6 +208,9 @@ function initQuiz(root) {
     }
     delete result.dataset.score; delete result.dataset.passed;
     result.textContent = "";
+    summary.hidden = true;
+    submitted = null;
+    if (codeBox) { codeBox.hidden = true; codeBox.querySelector("[data-result-code]").textContent = ""; }
     submit.hidden = false; retry.hidden = true;
     open = true;
     (active[0].querySelector("input, button") || submit).focus();

@@ -178,20 +178,6 @@ def sign_payload(private_key: Ed25519PrivateKey, payload: dict) -> str:
     return sign_bytes(private_key, encode_payload(payload))
 
 
-def make_token(private_key: Ed25519PrivateKey, fields: dict | None = None) -> str:
-    """A signed token; ``fields`` override defaults (for tests and the Verify page's tests).
-
-    Defaults: v=1, a random id, n="Test Participant", d=today, l="en", s="Test session",
-    k=the key's id, t=today. Pass ``"h": None`` to omit hours. The fields are NOT checked, so
-    tests can sign deliberately wrong payloads."""
-    today = dt.date.today().isoformat()
-    payload = {"v": VERSION, "id": new_certificate_id(), "n": "Test Participant", "d": today,
-               "l": "en", "s": "Test session", "k": key_id(private_key), "t": today}
-    payload.update(fields or {})
-    payload = {k: v for k, v in payload.items() if v is not None}
-    return sign_payload(private_key, payload)
-
-
 def _is_date(value) -> bool:
     """A real calendar date YYYY-MM-DD, years 0001 to 9999 (so never 0000-01-01)."""
     if not isinstance(value, str) or not DATE_PATTERN.fullmatch(value):

@@ -12,6 +12,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 from markupsafe import Markup
 
 from ..integrity import Finding, scan
+from ..evaluation.codes import quiz_spec
 from .model import OrderingQuestion, Quiz, Scenario, TrueFalseQuestion
 
 # The quiz templates are filled only with HTML-safe values: Markdown output and UI strings as
@@ -132,7 +133,10 @@ class QuizRenderer:
             questions[q.id] = {"t": q.type, "c": q.correct_ids(), "w": q.weight,
                                "p": bool(getattr(q, "partial_credit", False))}
         strings = {k: self.strings[k] for k in BROWSER_STRINGS}
-        return {"id": quiz.id, "pass": quiz.pass_mark, "module": quiz.module, "q": questions, "s": strings}
+        data = {"id": quiz.id, "pass": quiz.pass_mark, "module": quiz.module, "q": questions, "s": strings}
+        if quiz.exam:   # what the result code needs (README "Result codes")
+            data["spec"] = quiz_spec(quiz)
+        return data
 
 
 _EMPTY = Markup("")
@@ -140,7 +144,8 @@ _EMPTY = Markup("")
 # the UI strings quiz.js uses (the rest are rendered into the HTML at build time)
 BROWSER_STRINGS = ("question_n", "correct", "incorrect", "partial", "unanswered", "score", "passed", "not_passed",
                    "unanswered_count", "attempts_left", "no_attempts", "moved", "retry_confirm", "retry_confirm_yes",
-                   "retry_confirm_no", "unanswered_confirm", "unanswered_confirm_yes", "unanswered_confirm_no")
+                   "retry_confirm_no", "unanswered_confirm", "unanswered_confirm_yes", "unanswered_confirm_no",
+                   "result_code_need_code")
 
 
 def _shuffled_not_identity(items: list, seed: str) -> list:
