@@ -400,7 +400,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         base = base if base.endswith("/") else base + "/"
         default = self.language == self.languages[0]
         home = base if default else f"{base}{self.language}/"
-        output = not_found_page(output, self._strings(), home, base + NOTFOUND_JS, self.languages[1:] if default else [])
+        output = not_found_page(output, self._strings(), home, base + NOTFOUND_JS, self.languages[1:] if default else [],
+                                discreet=self.config.discreet)
         output = add_security_meta(output, self.template_scripts)   # the quick exit and title: the overlay
         if default:
             self._not_found_default = output

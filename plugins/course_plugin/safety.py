@@ -89,12 +89,14 @@ def quick_exit_parts(env, url: str, strings: dict[str, str]) -> tuple[str, str]:
 NOT_FOUND_HEADING = re.compile(r"<h1>404 - Not found</h1>")
 
 
-def not_found_page(html: str, strings: dict[str, str], home: str, script_src: str, other_languages: list[str]) -> str:
+def not_found_page(html: str, strings: dict[str, str], home: str, script_src: str, other_languages: list[str],
+                   discreet: bool = False) -> str:
     """Material's 404 page in the page's language: its title and heading say what happened and a
     link leads home. On the default language's page, ``script_src`` (assets/notfound.js) sends a
     missing address under another language's folder to that language's copy."""
     title, back = escape(strings["not_found"]), escape(strings["not_found_home"])
-    html = TITLE.sub(lambda m: m.group(0).replace("<title>", f"<title>{title} - ", 1), html, count=1)
+    if not discreet:   # discreet mode: the neutral title alone (the overlay's htmltitle block)
+        html = TITLE.sub(lambda m: m.group(0).replace("<title>", f"<title>{title} - ", 1), html, count=1)
     html = NOT_FOUND_HEADING.sub(lambda m: f'<h1>{title}</h1>\n<p><a href="{escape(home)}">{back}</a></p>', html, count=1)
     if other_languages:
         tag = (f'<script src="{escape(script_src)}" data-base="{escape(home)}" '
