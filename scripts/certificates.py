@@ -177,9 +177,10 @@ def site_base(url: str | None, source: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def verify_url(base: str, language: str, token: str) -> str:
-    """The Verify page of the certificate's language (English is the site's default language)."""
-    return f"{base}{'' if language == 'en' else language + '/'}verify/#{token}"
+def verify_url(base: str, language, token: str) -> str:
+    """The Verify page of the certificate's language (a site.Language: the default language's is
+    at the site's root, the others' under <code>/)."""
+    return f"{base}{language.prefix}verify/#{token}"
 
 
 def move_into_place(staging: Path, out: Path, names: list[str], moved: list[Path]):
@@ -203,9 +204,10 @@ def cmd_issue(args) -> int:
 
     config = Path(args.config)
     settings = load_settings(config)
+    site = settings["site"]   # the site's languages and strings (course_plugin/site.py)
     base = site_base(args.site_url, "--site-url") if args.site_url else site_base(settings["site_url"], str(config))
     try:
-        roster = read_roster(Path(args.roster), font_check=undrawable_characters)
+        roster = read_roster(Path(args.roster), font_check=undrawable_characters, languages=site.codes)
     except PdfUnavailable as exc:
         raise Failure(f"{exc}. Nothing was issued.") from None
     if roster.problems:
@@ -251,12 +253,14 @@ def cmd_issue(args) -> int:
             try:
                 payload = tk.build_payload(name=participant.name, date=participant.date,
                                            language=participant.language, session=participant.session,
-                                           hours=participant.hours, key=kid, issued=today)
+                                           hours=participant.hours, key=kid, issued=today,
+                                           languages=site.codes)
             except tk.TokenError as exc:  # the roster check should have caught it: say which row
                 raise Failure(f"{args.roster}, row {participant.row}: {exc}. Nothing was issued.") from None
-            url = verify_url(base, participant.language, tk.sign_payload(key, payload))
+            url = verify_url(base, site.language(participant.language), tk.sign_payload(key, payload))
             try:
-                create_exclusive(staging / name, certificate_pdf(payload, url), 0o644)
+                create_exclusive(staging / name, certificate_pdf(payload, url, site.strings(participant.language)),
+                                 0o644)
             except PdfUnavailable as exc:
                 raise Failure(f"{exc}. Nothing was issued.") from None
             rows.append((participant, url, name))
@@ -301,7 +305,7 @@ def cmd_verify(args) -> int:
         if not tk.ID_PATTERN.fullmatch(entry):
             warn(f"certificate_revoked entry {printable(repr(entry))} in {config} is not a certificate id "
                  "like ABCD-EFGH-JKMN")
-    result = tk.verify_token(args.certificate, keys, revoked)
+    result = tk.verify_token(args.certificate, keys, revoked, languages=settings["site"].codes)
     for message in result.warnings:
         warn(f"{config}: {printable(message)}")
     payload = result.payload

@@ -53,20 +53,18 @@ def site_settings(config_file: Path) -> dict:
     """Languages (default first, with site name, copyright, nav titles) and the included nav."""
     from mkdocs.utils import yaml_load
 
+    from course_plugin.site import site_from_data
+
     with open(config_file, encoding="utf-8") as f:
         cfg = yaml_load(f)
-    i18n = next((p["i18n"] for p in cfg.get("plugins", []) if isinstance(p, dict) and "i18n" in p), None)
-    langs = []
-    for lang in (i18n or {}).get("languages", []) or [{"locale": "en", "default": True}]:
-        if lang.get("build", True) is False:
-            continue
-        langs.append({
-            "code": lang["locale"], "default": bool(lang.get("default")),
-            "site_name": lang.get("site_name") or cfg["site_name"],
-            "copyright": lang.get("copyright") or cfg.get("copyright", ""),
-            "nav": lang.get("nav_translations") or {},
-        })
-    langs.sort(key=lambda x: not x["default"])
+    site = site_from_data(cfg, config_file.parent)   # the site's languages: course_plugin/site.py
+    langs = [{
+        "code": lang.code, "default": lang.default,
+        "site_name": lang.settings.get("site_name") or cfg["site_name"],
+        "copyright": lang.settings.get("copyright") or cfg.get("copyright", ""),
+        "nav": lang.settings.get("nav_translations") or {},
+        "strings": site.strings(lang.code),
+    } for lang in site.languages]
     sections = []
     for item in cfg.get("nav", []):
         (title, entries), = item.items()
@@ -202,9 +200,7 @@ def page_numbers(parts, pdf: bytes) -> dict[str, int]:
 
 
 def make_pdf(browser, site: Path, lang: dict, settings: dict, out: Path) -> Path:
-    from course_plugin.strings import ui_strings
-
-    strings = ui_strings(lang["code"])[0]
+    strings = lang["strings"]
     assemble = (HERE / "assemble.js").read_text(encoding="utf-8")
     context = browser.new_context()
     try:

@@ -15,8 +15,9 @@ from tokens import make_token  # noqa: E402 (tests/ is on sys.path)
 from course_plugin.certificates.token import (generate_keypair, key_id, public_key_b64, sign_bytes,
                                               verify_token)
 from certificate_cases import payload_cases
+from course_plugin.site import STORAGE_KEYS
 
-PROGRESS = "pvwud-course.progress.v1"
+PROGRESS = STORAGE_KEYS["progress"]
 MODULE_QUIZZES = ["module-1", "module-2", "module-3"]
 REVOKED_ID = "7KQ2-M9XD-3HTA"
 
@@ -44,7 +45,9 @@ def cert_site(tmp_path_factory, keys):
     text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
     assert "certificate_keys: []" in text and "certificate_revoked: []" in text
     text = text.replace("certificate_keys: []", f'certificate_keys: ["{public_key_b64(keys["private"])}"]\n'
-                                                 f"      quizzes_dir: {ROOT / 'quizzes'}")
+                                                 f"      quizzes_dir: {ROOT / 'quizzes'}\n"
+                                                 f"      help_contacts_file: {ROOT / 'data' / 'help-contacts.yml'}\n"
+                                                 f"      record_form: {ROOT / 'forms' / 'record.yml'}")
     text = text.replace("certificate_revoked: []", f'certificate_revoked: ["{REVOKED_ID}"]')
     config = root / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")

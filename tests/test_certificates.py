@@ -38,9 +38,12 @@ def run(*args, cwd=None) -> subprocess.CompletedProcess:
 
 
 def write_config(path: Path, keys: list[str], revoked: list[str] = (), site_url: str = SITE_URL) -> Path:
+    # the site's languages (a certificate's `l` is one of them) come from the i18n plugin's settings
+    languages = [{"locale": "en", "default": True, "name": "English"}, {"locale": "ru", "name": "Русский"}]
     config = {"site_name": "Test", "site_url": site_url,
-              "plugins": ["search", {"course": {"certificate_keys": list(keys),
-                                                "certificate_revoked": list(revoked)}}]}
+              "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages}},
+                          {"course": {"certificate_keys": list(keys),
+                                      "certificate_revoked": list(revoked)}}]}
     path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return path
 
@@ -514,11 +517,11 @@ def test_an_interrupted_batch_leaves_nothing_behind(issued, tmp_path, monkeypatc
                           "B,2026-01-01,en,S\nC,2026-01-01,en,S\n")
     real, calls = pdf.certificate_pdf, []
 
-    def interrupted(payload, url):
+    def interrupted(payload, url, *strings):
         calls.append(sorted(p.name for p in out.iterdir()))
         if len(calls) == 3:
             raise KeyboardInterrupt
-        return real(payload, url)
+        return real(payload, url, *strings)
 
     monkeypatch.setattr(pdf, "certificate_pdf", interrupted)
     code = cli.main(["issue", str(roster), "--key", str(issued["private"]), "--out", str(out),

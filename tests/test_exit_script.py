@@ -14,6 +14,7 @@ from conftest import _Server
 from sitebuild import MINI_CONFIG, ROOT, build_site, make_site
 
 from course_plugin.safety import DEFAULT_EXIT_URLS
+from course_plugin.site import STORAGE_KEYS
 
 EXIT, EXIT_RU = DEFAULT_EXIT_URLS["en"], DEFAULT_EXIT_URLS["ru"]
 EXIT_JS = ROOT / "plugins/course_plugin/assets/exit.js"
@@ -124,7 +125,7 @@ def test_course_script_with_a_query_string_still_erases(page, sample_server):
     page.route(sample_server + "progress/", add_query)
     page.goto(sample_server + "progress/")
     assert "course.js?v=2" in page.content()
-    page.evaluate("localStorage.setItem('pvwud-course.progress.v1', '{}')")
+    page.evaluate("(key) => localStorage.setItem(key, '{}')", STORAGE_KEYS["progress"])
     page.click("[data-erase-all]")
     assert page.locator("[data-storage-status]").inner_text().startswith("Erased from this browser")
     assert page.console_errors == []
@@ -173,7 +174,7 @@ def test_visit_only_keeps_material_settings_off_the_device_and_exit_forgets_them
     page.goto(tabs_server + "ru/")
     assert page.evaluate("Object.keys(localStorage)") == []
     session = page.evaluate("Object.keys(sessionStorage)")
-    assert {"pvwud-course.mode", "pvwud-course.progress.v1"} <= set(session)
+    assert {STORAGE_KEYS["mode"], STORAGE_KEYS["progress"]} <= set(session)
     assert any(k.endswith(".__tabs") for k in session) and any(k.endswith(".__palette") for k in session)
     # the choices of this visit still apply: the tab chosen last and the dark palette
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"

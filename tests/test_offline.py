@@ -20,8 +20,9 @@ from test_browser_site import answer, bank
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from course_plugin.offline import classic_scripts, local_worker_shim  # noqa: E402
+from course_plugin.site import STORAGE_KEYS  # noqa: E402
 
-KEY = "pvwud-course.progress.v1"
+KEY = STORAGE_KEYS["progress"]
 ZIP_BUDGET = 3 * 1024 * 1024  # bytes; the copy travels on USB sticks and by messenger
 
 

@@ -123,6 +123,18 @@ def test_listen_not_offered_without_a_local_voice_for_the_page_language(browser,
     assert page.evaluate("window.speechSynthesis.getVoices().length") == len(voices)
     assert not listen_shown(page)
     assert page.evaluate("window.__tts.spoken") == []
+    # nor downloaded: listen.js is fetched only when there is a voice to use (first-visit budget)
+    assert not page.evaluate("performance.getEntriesByType('resource').some(e => e.name.includes('/listen.js'))")
+    context.close()
+
+
+def test_listen_script_fetched_only_with_a_local_voice(browser, course_server):
+    context = context_with_voices(browser, [{"name": "Local English", "lang": "en-GB", "localService": True,
+                                             "default": True}])
+    page = context.new_page()
+    page.goto(course_server + "module-1/standards/")
+    wait_until(page, "() => performance.getEntriesByType('resource').some(e => e.name.includes('/listen.js'))")
+    wait_until(page, "() => { const b = document.querySelector('[data-listen]'); return !!b && !b.hidden; }")
     context.close()
 
 

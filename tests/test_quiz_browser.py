@@ -4,7 +4,9 @@ import json
 
 import pytest
 
-KEY = "pvwud-course.progress.v1"
+from course_plugin.site import STORAGE_KEYS
+
+KEY = STORAGE_KEYS["progress"]
 
 
 def answer_all_correctly(page):

@@ -11,7 +11,9 @@ import pytest
 from conftest import _Server
 from sitebuild import build_site, make_site
 
-KEY = "pvwud-course.progress.v1"
+from course_plugin.site import STORAGE_KEYS
+
+KEY = STORAGE_KEYS["progress"]
 QUIZ = '[data-quiz="sample"]'
 SUBMIT = QUIZ + " button[type=submit]"
 RETRY = QUIZ + " .cq-retry"

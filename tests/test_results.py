@@ -18,6 +18,7 @@ from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from course_plugin.evaluation import codes  # noqa: E402
+from course_plugin.site import STORAGE_KEYS  # noqa: E402
 from course_plugin.evaluation.csvfile import read_results, write_results  # noqa: E402
 from course_plugin.evaluation.figures import Entry, compute  # noqa: E402
 from course_plugin.quiz.loader import load_bank  # noqa: E402
@@ -312,7 +313,7 @@ def test_session_page_reports_typos_and_keeps_only_when_asked(page, course_serve
     assert page.evaluate("() => localStorage.length + sessionStorage.length") == 0
     page.check("[data-session-keep]")
     page.click("button[data-session-compute]")
-    assert "PRETEST" in page.evaluate("() => localStorage.getItem('pvwud-course.session-results.v1')")
+    assert "PRETEST" in page.evaluate("(key) => localStorage.getItem(key)", STORAGE_KEYS["session_results"])
     page.reload()
     wait_until(page, "() => document.querySelector('[data-session-codes]').value.includes('PRETEST')")
     assert page.is_checked("[data-session-keep]")

@@ -5,9 +5,10 @@ import pytest
 from sitebuild import MINI_CONFIG, build_site, make_site
 
 from course_plugin.safety import DEFAULT_EXIT_URLS
+from course_plugin.site import STORAGE_KEYS
 
 EXIT, EXIT_RU = DEFAULT_EXIT_URLS["en"], DEFAULT_EXIT_URLS["ru"]
-KEY = "pvwud-course.progress.v1"
+KEY = STORAGE_KEYS["progress"]
 
 
 @pytest.fixture

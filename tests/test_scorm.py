@@ -26,10 +26,11 @@ from test_browser_site import bank
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from course_plugin.quiz.loader import load_bank  # noqa: E402
+from course_plugin.site import STORAGE_KEYS  # noqa: E402
 
 NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
 SCORM12 = ROOT / "tests/node/node_modules/scorm-again/dist/scorm12.js"
-KEY = "pvwud-course.progress.v1"
+KEY = STORAGE_KEYS["progress"]
 EXIT = "https://www.bbc.co.uk/weather"
 TITLES = {"en": ("Police Violence against Women Who Use Drugs", "Module I. Recognising violations"),
           "ru": ("Полицейское насилие в отношении женщин, употребляющих наркотики", "Модуль I. Как распознать нарушения")}
@@ -306,7 +307,7 @@ def test_suspend_data_stays_within_4096_characters(page, lms):
 def test_visit_only_mode_writes_nothing_to_the_device(page, lms):
     page.goto(lms + "lms.html")
     frame = launch(page, lms)
-    frame.evaluate("() => sessionStorage.setItem('pvwud-course.mode', 'visit')")
+    frame.evaluate("(key) => sessionStorage.setItem(key, 'visit')", STORAGE_KEYS["mode"])
     frame = open_in_sco(page, frame, "module-1/summary.html")
     assert answer(frame, bank()["module-1"]) == (100, "true")
     wait_until(page, "() => commits.length > 1 && API.cmi.core.lesson_status === 'passed'")

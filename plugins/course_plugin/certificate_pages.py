@@ -13,7 +13,6 @@ from .quiz.render import script_json
 
 CERTIFICATE_MARKER = "<!-- course: certificate -->"
 VERIFY_MARKER = "<!-- course: verify -->"
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 
 
 def published_keys(keys: list, revoked: list, where: str = "mkdocs.yml: plugins > course") -> tuple[dict[str, str], list[str]]:
@@ -36,13 +35,15 @@ def published_keys(keys: list, revoked: list, where: str = "mkdocs.yml: plugins 
 
 
 def render_verify(env, keys: dict[str, str], revoked: list[str], strings: dict[str, str]) -> str:
-    data = {"keys": keys, "revoked": sorted({r.strip() for r in revoked}), "languages": LANGUAGE_NAMES,
+    # the accepted languages and their names come from the page's site facts (#course-site, site.py)
+    data = {"keys": keys, "revoked": sorted({r.strip() for r in revoked}),
             "s": {k: v for k, v in strings.items() if k.startswith("verify_")}}
     return env.get_template("verify.html").render(s=strings, data=Markup(script_json(data)))
 
 
 def render_certificate(env, quizzes, links: dict[str, str], languages: list[str],
-                       strings_by_language: dict[str, dict[str, str]], language: str) -> str:
+                       strings_by_language: dict[str, dict[str, str]], language: str,
+                       names: dict[str, str] | None = None) -> str:
     """The self-study widget: the module quizzes to pass, the form, and one sheet per language."""
     modules = sorted((q for q in quizzes.values() if q.module is not None), key=lambda q: (q.module, q.id))
     strings = strings_by_language[language]
@@ -59,5 +60,5 @@ def render_certificate(env, quizzes, links: dict[str, str], languages: list[str]
     data = {"quizzes": [{"id": r["id"], "module": r["module"], "pass": r["pass"]} for r in rows],
             "sheets": sheet_data, "s": {k: v for k, v in strings.items() if k.startswith("selfcert_")}}
     return env.get_template("certificate_page.html").render(
-        rows=rows, sheets=sheets, languages=[(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in languages],
+        rows=rows, sheets=sheets, languages=[(lang, (names or {}).get(lang, lang)) for lang in languages],
         language=language, s=strings, data=Markup(script_json(data)))

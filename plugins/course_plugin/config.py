@@ -32,8 +32,13 @@ class CourseConfig(base.Config):
     discreet = c.Type(bool, default=False)
     """Give every page a neutral browser-tab title and icon."""
 
-    discreet_title = c.Type(dict, default={"en": "Notes", "ru": "Заметки"})
-    """The neutral tab title per language in discreet mode."""
+    discreet_title = c.Type(dict, default={})
+    """The neutral tab title per language in discreet mode ({code: title}); a language not listed
+    takes ``discreet_title`` of its strings/<lang>.yml ("Notes", "Заметки")."""
+
+    strings_dir = c.Optional(c.Type(str))
+    """A folder (relative to mkdocs.yml) of the site's own strings/<lang>.yml files, used instead of
+    the packaged ones: a site can add a language without changing the package."""
 
     certificate_keys = c.Type(list, default=[])
     """Ed25519 public keys (base64url of the 32 raw bytes) whose trainer certificates the Verify

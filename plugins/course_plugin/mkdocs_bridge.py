@@ -8,21 +8,29 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import markdown as md_lib
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import _RelativePathTreeprocessor  # noqa: PLC2701 (pinned mkdocs<2)
 
+from .site import Site, languages_from
+
+
+def site_from_config(config: MkDocsConfig, strings_dir: str | None = None) -> Site:
+    """The site facts (site.py) of a loaded configuration: mkdocs-static-i18n's built languages,
+    its default first; ``theme.language`` alone without it."""
+    i18n = config.plugins.get("i18n")
+    entries = i18n.config.languages if i18n is not None else []
+    root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    return Site(languages_from(entries, config.theme.get("language")), config.site_url or None,
+                (root / strings_dir) if strings_dir else None)
+
 
 def site_languages(config: MkDocsConfig) -> list[str]:
-    """Built languages from mkdocs-static-i18n, default first; ``[theme.language]`` without it."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme.get("language", "en")]
-    langs = [lang.locale for lang in i18n.config.languages if lang.build]
-    default = i18n.default_language
-    return [default] + [lang for lang in langs if lang != default]
+    """Built language codes, the default first."""
+    return site_from_config(config).codes
 
 
 def current_language(config: MkDocsConfig) -> str:

@@ -24,10 +24,11 @@ from . import offline
 from .config import CourseConfig
 from .contacts.loader import load_contacts
 from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
-from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
+from .certificate_pages import CERTIFICATE_MARKER, LANGUAGE_NAMES, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
 from . import listen
 from .progress import PROGRESS_MARKER, render_progress
+from . import keep_offline
 from .session_results import SESSION_MARKER, render_session, session_problem
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from . import integrity
@@ -41,7 +42,8 @@ from .widgets import paper_checkboxes, render_deadline
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.model import text_fields
-from .quiz.render import QuizRenderer, make_environment
+from .quiz.render import QuizRenderer, make_environment, script_json
+from .site import PAGE_DATA_ID
 from .site_checks import markdown_files, missing_translations, translation_problems
 from . import scorm
 from . import search_index
@@ -62,6 +64,7 @@ VERIFY_JS = "assets/course/verify.js"
 CERTIFICATE_CSS = "assets/course/certificate.css"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
+OFFLINE_JS = "assets/course/offline-save.js"   # "Keep this course on this device", on its pages only
 PROGRESS_JS = "assets/course/progress.js"
 HPKE_JS = "assets/course/hpke.js"
 RECORD_JS = "assets/course/record.js"
@@ -97,6 +100,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._checked_languages = False
         self._checked_reviewed = False
         self._checked_settings = False
+        self._site_names: dict[str, str] = {}   # language -> its site_name (the offline copy's manifest)
         self._not_found_default: str | None = None   # the default language's 404 page, kept for the root
         self._reset()
 
@@ -117,6 +121,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._string_cache: dict[str, dict[str, str]] = {}
         self._renderer: QuizRenderer | None = None
         self._present_button: dict[str, str] = {}
+        self._site_blocks: dict[str, str] = {}
 
     # -- configuration ------------------------------------------------------------------------
     def on_config(self, config: MkDocsConfig):
@@ -125,8 +130,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._reset()
         root = Path(config.config_file_path).parent
         self.docs_label = os.path.relpath(config.docs_dir, root)
-        languages = bridge.site_languages(config)
-        self.languages = languages
+        self.site = bridge.site_from_config(config, self.config.strings_dir)   # site.py: languages, storage keys
+        languages = self.languages = self.site.codes
         if self.config.check_languages and not self._checked_languages:
             problems = missing_translations(Path(config.docs_dir), languages, root)
             if problems:
@@ -141,7 +146,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._checked_reviewed = True
         if not self._checked_settings:
             # errors, not warnings: `mkdocs build -q` drops warnings before --strict counts them
-            problems = string_problems(languages) + translation_problems(
+            problems = string_problems(languages, self.site.strings_dir) + translation_problems(
                 bridge.i18n_language_settings(config), config.nav, Path(config.docs_dir), root)
             if problems:
                 raise PluginError("Language settings:\n  " + "\n  ".join(problems))
@@ -202,6 +207,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if not self.config.enabled:
             return files
         self.language = bridge.current_language(config)
+        self._site_names[self.language] = config.site_name
         self.files = files
         offline_build = bridge.offline_build(config)
         if offline_build:  # after every on_config: Material's offline plugin has added its polyfill
@@ -303,9 +309,11 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if CERTIFICATE_MARKER in content:
             strings = {lang: self._strings(lang) for lang in self.languages}
             widget = render_certificate(self.env, self.bank.quizzes, self._quiz_links(page), self.languages, strings,
-                                        self.language)
+                                        self.language, self.site.names)
             content = content.replace(CERTIFICATE_MARKER, widget)
             self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
+        if keep_offline.OFFLINE_MARKER in content:
+            content = content.replace(keep_offline.OFFLINE_MARKER, self._offline_control(page))
         if SESSION_MARKER in content:
             pre, post = self.config.session_pre_test, self.config.session_post_test
             problem = session_problem(self.bank, pre, post)
@@ -321,6 +329,15 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self._use_assets(src, RECORD_JS)
         page.content = content
         return context
+
+    def _offline_control(self, page: Page) -> str:
+        self._use_assets(page.file.src_uri, OFFLINE_JS, QUIZ_CSS)   # quiz.css: the choice's radio styles
+        base = page.url or "./"
+        prefix = keep_offline.language_prefixes(self.languages)[self.language]
+        sw = get_relative_url(keep_offline.SW_FILE, base)
+        links = {"sw": sw, "root": sw[: -len(keep_offline.SW_FILE)] or "./",
+                 "manifest": get_relative_url(prefix + keep_offline.MANIFEST, base)}
+        return keep_offline.render_control(self.env, self.language, self.languages, LANGUAGE_NAMES, links, self._strings())
 
     def _record_widget(self, page: Page) -> str:
         if self.record_form is None:
@@ -371,9 +388,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _install_theme(self, env, config: MkDocsConfig) -> None:
         """This language's data for the theme overlay's blocks (overrides/base.html)."""
         block, button = quick_exit_parts(self.env, self.exit_urls[self.language], self._strings())
+        block = self._site_block() + block   # the site facts (#course-site) before exit.js, which reads them
         title = None
         if self.config.discreet:
-            title = self.config.discreet_title.get(self.language) or next(iter(self.config.discreet_title.values()))
+            title = self.config.discreet_title.get(self.language) or self._strings()["discreet_title"]
         index = None
         if search_index.search_enabled(config):
             index = search_index.index_path(self.language, self.languages[0])
@@ -444,7 +462,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 self._present_button[self.language] = present.present_button(self.env, self._strings())
             tools.append(self._present_button[self.language])
         if present.matches(path, self.config.listen_pages):
-            self._use_assets(page.file.src_uri, listen.LISTEN_JS)
+            # listen.js itself is fetched by course.js only when the device has a local voice
             tools.append(listen.listen_control(self.env, self._strings()))
         # one row after the title, its height reserved (course.css): nothing shifts when a tool appears
         return present.add_present_button(html, listen.page_tools(*tools)) if tools else html
@@ -453,11 +471,31 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_post_build(self, config: MkDocsConfig):
         if self.config.enabled:
             search_index.split_index(config)
+            if not bridge.building_other_language(config):   # once, every language built
+                self._write_offline_copy(config)
+
+    def _write_offline_copy(self, config: MkDocsConfig) -> None:
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search_languages = list(getattr(search, "config", {}).get("lang") or []) if search else []
+        discreet = self.config.discreet_title if self.config.discreet else None
+        strings = {lang: self._strings(lang) for lang in self.languages}
+        names = {lang: self._site_names.get(lang, config.site_name) for lang in self.languages}
+        short = {lang: strings[lang]["offline_app_name"] for lang in self.languages}
+        self.offline_sizes = keep_offline.write_copy(
+            Path(config.site_dir), self.languages, search_languages, strings, names, short,
+            NEUTRAL_ICON if self.config.discreet else "assets/course/favicon.svg", discreet)
 
     # -- helpers ------------------------------------------------------------------------------
+    def _site_block(self) -> str:
+        """``<script type="application/json" id="course-site">``: languages, storage keys (site.py)."""
+        if self.language not in self._site_blocks:   # the same on every page of a language
+            data = script_json(self.site.browser_data(self.language))
+            self._site_blocks[self.language] = f'<script type="application/json" id="{PAGE_DATA_ID}">{data}</script>'
+        return self._site_blocks[self.language]
+
     def _strings(self, language: str | None = None) -> dict[str, str]:
         language = language or self.language
         if language not in self._string_cache:
             # a language lacking strings has already failed the build (string_problems in on_config)
-            self._string_cache[language] = ui_strings(language)[0]
+            self._string_cache[language] = ui_strings(language, self.site.strings_dir)[0]
         return self._string_cache[language]

@@ -4,32 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe loader that tolerates MkDocs' !ENV and !!python tags (their values are not needed)."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+from .site import load_yaml, plugin_options, site_from_data
 
 
 def read_site_settings(mkdocs_yml: Path) -> dict:
-    data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    languages, course = [], {}
-    for entry in data.get("plugins") or []:
-        name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
-        if name == "i18n":
-            langs = (options or {}).get("languages") or []
-            default = [x["locale"] for x in langs if x.get("default")]
-            languages = default + [x["locale"] for x in langs if not x.get("default") and x.get("build", True)]
-        elif name == "course":
-            course = options or {}
-    if not languages:
-        languages = [(data.get("theme") or {}).get("language", "en")]
-    return {"languages": languages, "docs_dir": data.get("docs_dir", "docs"),
+    mkdocs_yml = Path(mkdocs_yml)
+    data = load_yaml(mkdocs_yml)
+    course = plugin_options(data, "course") or {}
+    site = site_from_data(data, mkdocs_yml.parent)   # languages, site_url: site.py is their one reader
+    return {"site": site, "languages": site.codes, "docs_dir": data.get("docs_dir", "docs"),
             "quizzes_dir": course.get("quizzes_dir", "quizzes"),
-            "site_url": data.get("site_url") or None,
+            "site_url": site.site_url,
             # trainer-issued certificates (scripts/certificates.py): accepted public keys, withdrawn ids
             "certificate_keys": _string_list(course.get("certificate_keys")),
             "certificate_revoked": _string_list(course.get("certificate_revoked")),

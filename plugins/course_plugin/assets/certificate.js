@@ -4,7 +4,7 @@
 (() => { // a scope of its own: offline, course scripts load as classic scripts
 "use strict";
   const progress = globalThis.pvwudCourseProgress; // progress.js, loaded first: the strict reader
-  const NUMBER = "pvwud-course.certificate.v1"; // {"number": "S-XXXX-XXXX"}: the same number on every reprint
+  const NUMBER = progress.keys.certificate; // {"number": "S-XXXX-XXXX"}: the same number on every reprint
   const root = document.querySelector("[data-course-certificate]");
 
   const store = progress.storage; // the number lives beside the progress

@@ -4,10 +4,12 @@
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-const PREFIX = "pvwud-course.";
-const MODE = PREFIX + "mode";
-const PROGRESS = PREFIX + "progress.v1";
-const CERTIFICATE = PREFIX + "certificate.v1"; // the self-study certificate's number
+// the storage keys from the page's site facts (site.py STORAGE_KEYS)
+const KEYS = (() => { try { return JSON.parse(document.getElementById("course-site").textContent).storage; } catch { return {}; } })();
+const PREFIX = KEYS.prefix ?? "\0"; // "\0": no key starts with it, so nothing else is touched
+const MODE = KEYS.mode;
+const PROGRESS = KEYS.progress;
+const CERTIFICATE = KEYS.certificate; // the self-study certificate's number
 const box = document.querySelector("[data-quick-exit]");
 let S = {};
 try { S = JSON.parse(box.dataset.strings); } catch { /* no block: messages stay empty */ }
@@ -32,7 +34,7 @@ const visitOnly = () => { try { return sessionStorage.getItem(MODE) === "visit";
 
 // -- where progress is kept, and "Erase my data" ----------------------------------------------
 const say = (root, text) => { const out = root.querySelector("[data-storage-status]"); if (out) out.textContent = text; };
-for (const root of document.querySelectorAll("[data-storage-choice]")) {
+for (const root of MODE ? document.querySelectorAll("[data-storage-choice]") : []) {
   const visit = visitOnly();
   root.querySelector(`input[value=${visit ? "visit" : "device"}]`).checked = true;
   root.addEventListener("change", (e) => {
@@ -68,6 +70,41 @@ for (const root of document.querySelectorAll("[data-storage-choice]")) {
     say(root, items.length ? S.erase_all_done.replace("{items}", items.join(", ")) : S.erase_all_nothing);
     document.dispatchEvent(new CustomEvent("course:erased"));
   });
+}
+
+// -- scripts fetched only when they can be used ----------------------------------------------------
+// Listen (listen.js) is offered only with a voice that runs on the device for the page's language;
+// without one (most first visits, every headless browser) the script is never downloaded
+// (first-visit budget, tests/budgets.yml). It is fetched from beside this file.
+const courseScript = () => {
+  for (const s of document.scripts) {
+    try { if (new URL(s.src, location.href).pathname.endsWith("/assets/course/course.js")) return s.src; } catch { /* no src */ }
+  }
+  return null;
+};
+const fetched = new Set();
+const fetchScript = (name) => {
+  const base = courseScript();
+  if (!base || fetched.has(name)) return;
+  fetched.add(name);
+  const script = document.createElement("script");
+  script.src = new URL(name, base).href; // a classic script: every course script works as one
+  document.head.appendChild(script);
+};
+const listenBox = document.querySelector("[data-listen]");
+const synth = window.speechSynthesis;
+if (listenBox && synth && typeof synth.getVoices === "function") {
+  const lang = (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  const check = () => {
+    let voices = [];
+    try { voices = synth.getVoices() || []; } catch { /* none */ }
+    if (voices.some((v) => v && v.localService === true && String(v.lang || "").toLowerCase().replace("_", "-").split("-")[0] === lang)) {
+      fetchScript("listen.js");
+    }
+  };
+  check();
+  if (typeof synth.addEventListener === "function") synth.addEventListener("voiceschanged", check);
+  else synth.onvoiceschanged = check; // listen.js takes the handler over once it runs
 }
 
 // Wide tables scroll sideways on small screens: make each such region reachable by keyboard.

@@ -11,12 +11,17 @@
 (() => {
 "use strict";
 
-var PREFIX = "pvwud-course.";
-var MODE = PREFIX + "mode";
 var WINDOW_MS = 2000; // the three Shift presses must fall within this time (see README: screen readers)
 
 var doc = document;
 var root = doc.documentElement;
+
+// The storage keys from the page's site facts (site.py STORAGE_KEYS): the plugin writes that
+// block right before this script, on every page and 404 page. Unreadable: no course key is known.
+var KEYS = {};
+try { KEYS = JSON.parse(doc.getElementById("course-site").textContent).storage || {}; } catch (e) { /* */ }
+var PREFIX = typeof KEYS.prefix === "string" && KEYS.prefix ? KEYS.prefix : null;
+var MODE = KEYS.mode;
 
 function box() { return doc.querySelector("[data-quick-exit]"); }
 
@@ -39,7 +44,7 @@ function session() { try { return window.sessionStorage; } catch (e) { return nu
 function local() { try { return window.localStorage; } catch (e) { return null; } }
 
 function visitOnly() {
-  try { return session().getItem(MODE) === "visit"; } catch (e) { return false; }
+  try { return !!MODE && session().getItem(MODE) === "visit"; } catch (e) { return false; }
 }
 
 // Material keeps its settings under "<scope path>.__name" (last tab, palette, ...).
@@ -49,7 +54,7 @@ function scopePath() {
 }
 function siteKey(key) {
   var scope = scopePath();
-  return key.indexOf(PREFIX) === 0 || (scope !== null && key.indexOf(scope + ".__") === 0);
+  return (PREFIX !== null && key.indexOf(PREFIX) === 0) || (scope !== null && key.indexOf(scope + ".__") === 0);
 }
 
 function forgetSession() {

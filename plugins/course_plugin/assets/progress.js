@@ -3,10 +3,13 @@
 // foreign or hand-edited ("best": "100 (verified)", "last": "2026-99-99") is ignored, never shown.
 (() => { // a scope of its own: offline, course scripts load as classic scripts
 "use strict";
-const KEY = "pvwud-course.progress.v1";
-const MODE_KEY = "pvwud-course.mode"; // sessionStorage: "visit" keeps progress for this visit only
+// the storage keys come from the page's site facts (site.py STORAGE_KEYS; README "Privacy")
+const KEYS = (() => { try { return JSON.parse(document.getElementById("course-site").textContent).storage; } catch { return {}; } })();
+const KEY = KEYS.progress;
+const MODE_KEY = KEYS.mode; // sessionStorage: "visit" keeps progress for this visit only
 
 const storage = () => {
+  if (!KEY || !MODE_KEY) return null; // no site facts on this page: nothing is read or stored
   try { return sessionStorage.getItem(MODE_KEY) === "visit" ? sessionStorage : localStorage; }
   catch { return null; }
 };
@@ -37,5 +40,5 @@ function write(quizzes) {
   try { storage()?.setItem(KEY, JSON.stringify({ v: 1, quizzes })); } catch { /* full or blocked */ }
 }
 
-globalThis.pvwudCourseProgress = Object.freeze({ storage, read, write, isDate, isResult });
+globalThis.pvwudCourseProgress = Object.freeze({ storage, read, write, isDate, isResult, keys: KEYS });
 })();

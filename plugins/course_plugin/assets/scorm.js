@@ -7,8 +7,10 @@
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-const KEY = "pvwud-course.progress.v1";   // the progress store, as quiz.js keeps it (README contract)
-const MODE_KEY = "pvwud-course.mode";      // sessionStorage "visit": progress for this visit only
+// the storage keys from the page's site facts (site.py STORAGE_KEYS; the launch page has none and needs none)
+const KEYS = (() => { try { return JSON.parse(document.getElementById("course-site").textContent).storage; } catch { return {}; } })();
+const KEY = KEYS.progress;                 // the progress store, as quiz.js keeps it (README contract)
+const MODE_KEY = KEYS.mode;                // sessionStorage "visit": progress for this visit only
 const SESSION = "__pvwudScorm";            // the launch page's session, read by the pages in its frame
 const LIMIT = 4096;                        // characters of cmi.suspend_data in SCORM 1.2
 const root = document.documentElement;
@@ -37,6 +39,7 @@ const set = (api, element, value) => call(api, "LMSSetValue", element, String(va
 
 // -- the progress store (same rules as quiz.js's readProgress) -----------------------------------
 const store = () => {
+  if (!KEY || !MODE_KEY) return null;
   try { return sessionStorage.getItem(MODE_KEY) === "visit" ? sessionStorage : localStorage; } catch { return null; }
 };
 const valid = (r) => r && Number.isInteger(r.best) && r.best >= 0 && r.best <= 100 && Number.isInteger(r.attempts) &&

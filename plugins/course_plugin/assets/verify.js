@@ -8,6 +8,9 @@
   if (root) {
     const data = JSON.parse(root.querySelector(".cq-data").textContent);
     const S = data.s;
+    // the site's languages (code -> own name) from the page's site facts (site.py): "l" is one of them
+    const site = JSON.parse(document.getElementById("course-site").textContent);
+    const LANGUAGES = new Map(site.languages.map((lang) => [lang.code, lang.name]));
     const out = root.querySelector("[data-verify-result]");
     const headline = out.querySelector("[data-verify-headline]");
     const reasonEl = out.querySelector("[data-verify-reason]");
@@ -44,7 +47,7 @@
     const wellFormed = (p) => p !== null && typeof p === "object" && !Array.isArray(p)
       && Object.keys(p).every((k) => FIELDS.includes(k)) && p.v === 1
       && typeof p.id === "string" && CERT_ID.test(p.id) && isText(p.n) && p.n !== ""
-      && isDate(p.d) && (p.l === "en" || p.l === "ru") && isText(p.s)
+      && isDate(p.d) && typeof p.l === "string" && LANGUAGES.has(p.l) && isText(p.s)
       && (p.h === undefined || isHours(p.h))
       && typeof p.k === "string" && /^[0-9a-f]{8}$/.test(p.k) && isDate(p.t);
     // Exactly the bytes token.py writes for what was parsed: json.dumps(sort_keys, no spaces,
@@ -123,7 +126,7 @@
         row(S.verify_session, p.s);
         row(S.verify_date, p.d);
         if (p.h !== undefined) row(S.verify_hours, String(p.h));
-        row(S.verify_language, data.languages[p.l] ?? p.l);
+        row(S.verify_language, LANGUAGES.get(p.l) ?? p.l);
         row(S.verify_issued, p.t);
         row(S.verify_key, p.k);
       }

@@ -21,15 +21,6 @@ from ..strings import ui_strings
 PACKAGE = Path(__file__).resolve().parent.parent
 CSS_PATH = PACKAGE / "assets" / "certificate.css"
 
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-    # genitive: "14 марта 2026 г."
-    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-           "октября", "ноября", "декабря"),
-}
-
-
 class PdfUnavailable(RuntimeError):
     """WeasyPrint or the system libraries it needs (Pango) are missing."""
 
@@ -79,19 +70,18 @@ def undrawable_characters(text: str, field: str) -> list[str]:
     return missing
 
 
-def format_date(iso: str, lang: str) -> str:
-    """'2026-03-14' as '14 March 2026' or '14 марта 2026 г.'."""
-    year, month, day = (int(part) for part in iso.split("-"))
-    text = f"{day} {MONTHS.get(lang, MONTHS['en'])[month - 1]} {year}"
-    return text + " г." if lang == "ru" else text
+def format_date(iso: str, strings: dict[str, str]) -> str:
+    """'2026-03-14' in words, as the language's strings say: ``date_in_words`` ("{day} {month}
+    {year}"; Russian adds "г.") with ``date_month_MM`` (Russian: genitive, "14 марта 2026 г.")."""
+    year, month, day = iso.split("-")
+    return (strings["date_in_words"].replace("{day}", str(int(day)))
+            .replace("{month}", strings[f"date_month_{month}"]).replace("{year}", str(int(year))))
 
 
-def format_hours(hours: int | float | None, strings: dict[str, str], lang: str) -> str:
+def format_hours(hours: int | float | None, strings: dict[str, str]) -> str:
     if hours is None:
         return ""
-    number = f"{hours:g}"
-    if lang == "ru":
-        number = number.replace(".", ",")
+    number = f"{hours:g}".replace(".", strings["decimal_separator"])
     key = "cert_hours_one" if hours == 1 else "cert_hours_other"
     return strings[key].replace("{n}", number)
 
@@ -108,22 +98,23 @@ def _environment() -> Environment:   # certificate of a batch cost about 5 % of 
                        autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
 
 
-def certificate_context(payload: dict, verify_url: str) -> dict:
-    """Template variables (``kind``, ``cert``, ``t``) of a signed payload (see token.py)."""
+def certificate_context(payload: dict, verify_url: str, strings: dict[str, str] | None = None) -> dict:
+    """Template variables (``kind``, ``cert``, ``t``) of a signed payload (see token.py); ``strings``
+    of its language (default: the packaged strings/<l>.yml; the scripts pass ``Site.strings``)."""
     lang = payload["l"]
-    strings, _missing = ui_strings(lang)
+    strings = strings if strings is not None else ui_strings(lang)[0]
     cert = {
-        "name": payload["n"], "date": format_date(payload["d"], lang), "number": payload["id"],
-        "lang": lang, "session": payload["s"], "hours": format_hours(payload.get("h"), strings, lang),
-        "issued": format_date(payload["t"], lang), "key_id": payload["k"],
+        "name": payload["n"], "date": format_date(payload["d"], strings), "number": payload["id"],
+        "lang": lang, "session": payload["s"], "hours": format_hours(payload.get("h"), strings),
+        "issued": format_date(payload["t"], strings), "key_id": payload["k"],
         "verify_url": verify_url, "qr_svg": qr_svg(verify_url), "modules": [],
     }
     return {"kind": "trainer", "cert": cert, "t": strings}
 
 
-def certificate_html(payload: dict, verify_url: str) -> str:
+def certificate_html(payload: dict, verify_url: str, strings: dict[str, str] | None = None) -> str:
     """A complete HTML document of one certificate, its CSS inline (no file or network access)."""
-    context = certificate_context(payload, verify_url)
+    context = certificate_context(payload, verify_url, strings)
     body = _environment().get_template("certificate.html").render(**context)
     css = CSS_PATH.read_text(encoding="utf-8")
     title = f'{context["t"]["cert_title_trainer"]} {payload["id"]}'
@@ -147,6 +138,6 @@ def html_to_pdf(html: str) -> bytes:
     return document.write_pdf()
 
 
-def certificate_pdf(payload: dict, verify_url: str) -> bytes:
+def certificate_pdf(payload: dict, verify_url: str, strings: dict[str, str] | None = None) -> bytes:
     """The PDF of one signed certificate."""
-    return html_to_pdf(certificate_html(payload, verify_url))
+    return html_to_pdf(certificate_html(payload, verify_url, strings))

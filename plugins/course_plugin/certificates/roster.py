@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .token import LANGUAGES, MAX_HOURS, normalise_hours, text_problem
+from .token import MAX_HOURS, normalise_hours, site_languages, text_problem
 
 REQUIRED_COLUMNS = ("name", "date", "language", "session")
 OPTIONAL_COLUMNS = ("hours",)
@@ -34,7 +34,7 @@ class Participant:
     row: int                       # spreadsheet row number (header = 1)
     name: str
     date: str                      # YYYY-MM-DD
-    language: str                  # "en" or "ru"
+    language: str                  # one of the site's languages (site.py)
     session: str
     hours: int | float | None = None
 
@@ -123,9 +123,11 @@ def _text_problems(field: str, text: str, font_check: FontCheck | None) -> list[
     return []
 
 
-def read_roster(path: Path, font_check: FontCheck | None = None) -> Roster:
-    """Read ``path``; ``problems`` lists everything wrong (empty: the roster can be issued)."""
+def read_roster(path: Path, font_check: FontCheck | None = None, languages=None) -> Roster:
+    """Read ``path``; ``problems`` lists everything wrong (empty: the roster can be issued).
+    ``languages``: the site's language codes (default: this repository's, see token.site_languages)."""
     label = str(path)
+    languages = site_languages(languages)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -189,9 +191,9 @@ def read_roster(path: Path, font_check: FontCheck | None = None) -> Roster:
             row_problems.append(problem)
         language = record["language"].lower()
         if not language:
-            row_problems.append(f"language is empty (write {' or '.join(LANGUAGES)})")
-        elif language not in LANGUAGES:
-            row_problems.append(f"language {record['language']!r} is unknown (write {' or '.join(LANGUAGES)})")
+            row_problems.append(f"language is empty (write {' or '.join(languages)})")
+        elif language not in languages:
+            row_problems.append(f"language {record['language']!r} is unknown (write {' or '.join(languages)})")
         if not session:
             row_problems.append("session is empty (write the name of the session)")
         elif len(session) > MAX_SESSION:

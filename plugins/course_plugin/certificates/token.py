@@ -29,8 +29,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from ..site import course_site
+
 VERSION = 1
-LANGUAGES = ("en", "ru")
 ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
 # Always used with fullmatch: "$" would also accept a trailing newline ("ABCD-...\n" is not revoked).
 ID_PATTERN = re.compile(rf"[{ID_ALPHABET}]{{4}}-[{ID_ALPHABET}]{{4}}-[{ID_ALPHABET}]{{4}}", re.ASCII)
@@ -50,6 +51,12 @@ VALID, NOT_VALID, REVOKED = "valid", "not valid", "revoked"
 
 class TokenError(ValueError):
     """A token (or key) that cannot be read; the message says why, in plain words."""
+
+
+def site_languages(languages=None) -> tuple[str, ...]:
+    """The language codes a certificate may have (``l``): the site's, given by the caller (the
+    scripts pass those of the mkdocs.yml they read); by default those of this repository's site."""
+    return tuple(languages) if languages is not None else tuple(course_site().codes)
 
 
 # -- base64url without padding -----------------------------------------------------------------
@@ -153,13 +160,13 @@ def normalise_hours(hours: int | float | None) -> int | float | None:
 
 def build_payload(*, name: str, date: str, language: str, session: str, key: str,
                   hours: int | float | None = None, cert_id: str | None = None,
-                  issued: str | None = None) -> dict:
+                  issued: str | None = None, languages=None) -> dict:
     """The payload dict; ``key`` is the key id (8 hex) and ``issued`` defaults to today."""
     payload = {"v": VERSION, "id": cert_id or new_certificate_id(), "n": name, "d": date,
                "l": language, "s": session, "k": key, "t": issued or dt.date.today().isoformat()}
     if hours is not None:
         payload["h"] = normalise_hours(hours)
-    problems = payload_problems(payload)
+    problems = payload_problems(payload, languages)
     if problems:
         raise TokenError("; ".join(problems))
     return payload
@@ -228,8 +235,10 @@ def _is_hours(value) -> bool:
             and MIN_HOURS <= value <= MAX_HOURS)
 
 
-def payload_problems(payload) -> list[str]:
-    """Every way ``payload`` breaks the field rules (empty when it is well-formed)."""
+def payload_problems(payload, languages=None) -> list[str]:
+    """Every way ``payload`` breaks the field rules (empty when it is well-formed); ``l`` must be
+    one of ``languages``, the site's (see site_languages)."""
+    languages = site_languages(languages)
     if not isinstance(payload, dict):
         return ["the payload is not a JSON object"]
     problems = [f"field {name!r} is missing" for name in REQUIRED if name not in payload]
@@ -240,7 +249,8 @@ def payload_problems(payload) -> list[str]:
         "id": (lambda x: isinstance(x, str) and bool(ID_PATTERN.fullmatch(x)), "must look like XXXX-XXXX-XXXX"),
         "n": (lambda x: _is_text(x) and x != "", "must be a non-empty text without control characters, in NFC"),
         "d": (_is_date, "must be a date YYYY-MM-DD"),
-        "l": (lambda x: isinstance(x, str) and x in LANGUAGES, "must be " + " or ".join(LANGUAGES)),
+        "l": (lambda x: isinstance(x, str) and x in languages, "must be one of the site's languages: "
+                                                                 + ", ".join(languages)),
         "s": (_is_text, "must be a text without control characters, in NFC"),
         "h": (_is_hours, f"must be a whole number of hours from 1 to {MAX_HOURS}, or a fraction from "
                          f"{MIN_HOURS} to {MAX_HOURS}"),
@@ -262,7 +272,7 @@ def extract_token(url_or_token: str) -> str:
     return text.strip()
 
 
-def parse_token(token: str) -> tuple[dict, bytes, bytes]:
+def parse_token(token: str, languages=None) -> tuple[dict, bytes, bytes]:
     """(payload, payload_bytes, signature) of a well-formed token; TokenError otherwise.
 
     Only the form is checked here, not the signature."""
@@ -291,7 +301,7 @@ def parse_token(token: str) -> tuple[dict, bytes, bytes]:
     if isinstance(payload, dict) and not canonical:
         raise TokenError("the certificate data is not in the one encoding certificates use "
                          "(it was not made by certificates.py)")
-    problems = payload_problems(payload)
+    problems = payload_problems(payload, languages)
     if problems:
         raise TokenError("the certificate data is malformed: " + "; ".join(problems))
     return payload, payload_bytes, signature
@@ -309,8 +319,9 @@ class Result:
         return self.status == VALID
 
 
-def verify_token(url_or_token: str, public_keys: list[str], revoked: list[str] = ()) -> Result:
+def verify_token(url_or_token: str, public_keys: list[str], revoked: list[str] = (), languages=None) -> Result:
     """Check a token against the published keys and the revocation list. Never raises on bad input.
+    ``languages``: the site's language codes (see site_languages).
 
     Order: form and fields, then the key id, then the signature, then revocation."""
     warnings, keys = [], {}
@@ -320,7 +331,7 @@ def verify_token(url_or_token: str, public_keys: list[str], revoked: list[str] =
         except TokenError as exc:
             warnings.append(f"certificate_keys entry {text!r} ignored: {exc}")
     try:
-        payload, payload_bytes, signature = parse_token(extract_token(url_or_token))
+        payload, payload_bytes, signature = parse_token(extract_token(url_or_token), languages)
     except TokenError as exc:
         return Result(NOT_VALID, str(exc), None, warnings)
     key = keys.get(payload["k"])
