@@ -24,7 +24,7 @@ from . import offline
 from .config import CourseConfig
 from .contacts.loader import load_contacts
 from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
-from .certificate_pages import CERTIFICATE_MARKER, LANGUAGE_NAMES, VERIFY_MARKER, published_keys, render_certificate, render_verify
+from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
 from . import present
 from . import listen
 from .progress import PROGRESS_MARKER, render_progress
@@ -337,7 +337,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         sw = get_relative_url(keep_offline.SW_FILE, base)
         links = {"sw": sw, "root": sw[: -len(keep_offline.SW_FILE)] or "./",
                  "manifest": get_relative_url(prefix + keep_offline.MANIFEST, base)}
-        return keep_offline.render_control(self.env, self.language, self.languages, LANGUAGE_NAMES, links, self._strings())
+        return keep_offline.render_control(self.env, self.language, self.languages, self.site.names, links, self._strings())
 
     def _record_widget(self, page: Page) -> str:
         if self.record_form is None:
