@@ -477,8 +477,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def _write_offline_copy(self, config: MkDocsConfig) -> None:
         search = config.plugins.get("material/search") or config.plugins.get("search")
         search_languages = list(getattr(search, "config", {}).get("lang") or []) if search else []
-        discreet = self.config.discreet_title if self.config.discreet else None
         strings = {lang: self._strings(lang) for lang in self.languages}
+        # each language's neutral title: the setting's, else its strings' (as the overlay's htmltitle)
+        discreet = ({lang: self.config.discreet_title.get(lang) or strings[lang]["discreet_title"]
+                     for lang in self.languages} if self.config.discreet else None)
         names = {lang: self._site_names.get(lang, config.site_name) for lang in self.languages}
         short = {lang: strings[lang]["offline_app_name"] for lang in self.languages}
         self.offline_sizes = keep_offline.write_copy(
