@@ -11,8 +11,8 @@ KB = 1024
 
 def test_quiz_js_and_css_within_budget():
     budget = budgets()["quiz_assets_kb"] * KB
-    total = sum(gz((ASSETS / name).read_bytes()) for name in ("quiz.js", "progress.js", "quiz.css"))
-    assert total <= budget, f"quiz.js + progress.js + quiz.css = {total} bytes gzipped, budget {budget} (tests/budgets.yml)"
+    total = sum(gz((ASSETS / name).read_bytes()) for name in ("quiz.js", "core.js", "quiz.css"))
+    assert total <= budget, f"quiz.js + core.js + quiz.css = {total} bytes gzipped, budget {budget} (tests/budgets.yml)"
 
 
 def test_quiz_assets_are_not_inlined(sample_site):

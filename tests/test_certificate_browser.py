@@ -278,7 +278,7 @@ def test_self_study_empty_name_is_allowed_and_english_sheet(page, course_server)
 
 
 def test_self_study_and_my_progress_ignore_stored_values_that_break_the_rules(page, course_server):
-    """One strict reader (assets/progress.js) for both pages: a text as score, an impossible date,
+    """One strict reader (the browser core, assets/core.js) for both pages: a text as score, an impossible date,
     a score over 100 count as no result, shown as 'not started', never printed."""
     quizzes = {"module-1": {"best": "100 (verified by the trainer)", "passed": True, "attempts": 1, "last": "2026-11-10"},
                "module-2": {"best": 90, "passed": True, "attempts": 1, "last": "2026-99-99"},

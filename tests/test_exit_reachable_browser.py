@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import wait_until
 from course_plugin.safety import DEFAULT_EXIT_URLS
 
 DEVICES = {
@@ -64,8 +65,8 @@ def open_search(page):
 
 
 def present(page):
-    page.locator("[data-present]").click()
-    assert page.evaluate("document.documentElement.classList.contains('pr-on')")
+    page.locator("[data-present]").click()   # presentation mode is fetched on first use
+    wait_until(page, "() => document.documentElement.classList.contains('pr-on')")
     page.wait_for_timeout(300)
 
 

@@ -174,10 +174,10 @@ def test_present_hidden_on_a_touch_phone_reachable_by_shortcut_and_setting(brows
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(course_server + "module-1/standards/")
-    assert page.evaluate("!document.querySelector('[data-present]').closest('.pr-bar').hidden")   # present.js ran
+    assert page.evaluate("!document.querySelector('[data-present]').closest('.pr-bar').hidden")   # course.js ran
     assert not page.locator("[data-present]").is_visible()
-    page.keyboard.press("Alt+Shift+P")   # a trainer's tablet with a keyboard
-    assert page.evaluate("document.documentElement.classList.contains('pr-on')")
+    page.keyboard.press("Alt+Shift+P")   # a trainer's tablet with a keyboard (presentation mode is fetched now)
+    wait_until(page, "() => document.documentElement.classList.contains('pr-on')")
     page.keyboard.press("Escape")
     assert page.locator("[data-present]").is_visible()
     page.goto(course_server + "module-1/standards/?present")   # the setting in the address

@@ -82,7 +82,10 @@ def plain_text_is_literal(extensions: list, configs: dict) -> bool:
     return names <= LITERAL_SAFE and not (configs.get("abbr") or {}).get("glossary")
 
 
-def packaged_file(config: MkDocsConfig, uri: str, abs_src_path: str) -> File:
+def packaged_file(config: MkDocsConfig, uri: str, abs_src_path: str, content: bytes | None = None) -> File:
+    """A file of the package in the built site: copied, or ``content`` when given."""
+    if content is not None:
+        return File.generated(config, uri, content=content)
     return File.generated(config, uri, abs_src_path=abs_src_path)
 
 

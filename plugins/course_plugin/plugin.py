@@ -7,7 +7,6 @@ here runs once per language: per-build state is reset in ``on_config``.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,16 +19,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import mkdocs_bridge as bridge
+from . import assets_out
 from . import offline
 from .config import CourseConfig
 from .contacts.loader import load_contacts
 from .contacts.render import HELP_CONTACTS_MARKER, render_help_contacts
-from .certificate_pages import CERTIFICATE_MARKER, VERIFY_MARKER, published_keys, render_certificate, render_verify
+from .certificate_pages import published_keys
 from . import present
 from . import listen
-from .progress import PROGRESS_MARKER, render_progress
 from . import keep_offline
-from .session_results import SESSION_MARKER, render_session, session_problem
+from .session_results import render_session, session_problem
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from . import integrity
 from .safety import add_security_meta, exit_urls, not_found_page, quick_exit_parts
@@ -38,7 +37,8 @@ from . import postprocess, theme
 from .record.loader import load_form
 from .record.render import RECORD_MARKER, render_record
 from .record.sealed import check_recipients
-from .widgets import paper_checkboxes, render_deadline
+from . import widgets
+from .widgets import OFFLINE_JS, QUIZ_CSS, QUIZ_JS, SESSION_JS, Widget  # noqa: F401  (for widgets still placed here)
 from .quiz.loader import QuizBank, load_bank
 from .quiz.markers import HTML_MARKER, find_markers
 from .quiz.model import text_fields
@@ -53,28 +53,17 @@ log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 SITE_CSS = "assets/course/course.css"
-QUIZ_CSS = "assets/course/quiz.css"
-QUIZ_JS = "assets/course/quiz.js"
 SITE_JS = "assets/course/course.js"
 EXIT_JS = "assets/course/exit.js"   # loaded first, by the overlay's header block (overrides/base.html)
 NOTFOUND_JS = "assets/course/notfound.js"
-DEADLINE_JS = "assets/course/deadline.js"
-CERTIFICATE_JS = "assets/course/certificate.js"
-VERIFY_JS = "assets/course/verify.js"
-CERTIFICATE_CSS = "assets/course/certificate.css"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
-OFFLINE_JS = "assets/course/offline-save.js"   # "Keep this course on this device", on its pages only
-PROGRESS_JS = "assets/course/progress.js"
-HPKE_JS = "assets/course/hpke.js"
-RECORD_JS = "assets/course/record.js"
-RECORD_CSS = "assets/course/record.css"
+# the browser core (storage keys and mode, the strict progress reader, fill()): on every page,
+# before every other course script but the quick exit's exit.js (README "Browser core")
+CORE_JS = "assets/course/core.js"
 RESULTCODE_JS = "assets/course/resultcode.js"   # result codes (README "Results from the room")
-SESSION_JS = "assets/course/session.js"
-SESSION_CSS = "assets/course/session.css"
-# scripts that need another one loaded (and run) before them: the one strict progress reader, the result-code reader
-SCRIPT_NEEDS = {QUIZ_JS: (PROGRESS_JS,), CERTIFICATE_JS: (PROGRESS_JS,), SESSION_JS: (RESULTCODE_JS,)}
-DEADLINE_MARKER = re.compile(r'<div class="ecthr-deadline" data-ecthr-deadline></div>')
+# scripts that need another one loaded (and run) before them (core.js is on every page already)
+SCRIPT_NEEDS: dict[str, tuple[str, ...]] = {SESSION_JS: (RESULTCODE_JS,)}
 NEUTRAL_ICON = "assets/course/neutral.svg"   # discreet mode: theme.favicon
 
 
@@ -116,6 +105,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.reviewed: dict[str, str] = {}              # page src -> its reviewed: YYYY-MM
         self.integrity_problems: list[str] = []        # scripts, event handlers, javascript: URLs in content
         self.env = None
+        self._nav = None   # this page's navigation (on_page_context), for the progress table
         self.language = None
         self.classic = False
         self._string_cache: dict[str, dict[str, str]] = {}
@@ -170,8 +160,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             config.theme["favicon"] = NEUTRAL_ICON
         if SITE_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(SITE_CSS)
-        # scorm.js first: it restores progress from the LMS before any course script reads it
-        for js in ([scorm.SCORM_JS] if self.config.scorm else []) + [SITE_JS]:
+        # core.js first, then scorm.js: it restores progress from the LMS before any course script reads it
+        for js in [CORE_JS] + ([scorm.SCORM_JS] if self.config.scorm else []) + [SITE_JS]:
             if js not in [str(x) for x in config.extra_javascript]:
                 script = ExtraScriptValue(js)
                 script.type = "module"
@@ -219,7 +209,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             if uri.startswith("assets/course/scorm.") and not self.config.scorm:
                 continue
             if files.get_file_from_path(uri) is None:
-                files.append(bridge.packaged_file(config, uri, str(path)))
+                content = assets_out.served(uri, path.read_bytes()) if path.suffix in (".js", ".css") else None
+                files.append(bridge.packaged_file(config, uri, str(path), content))
         return files
 
     # -- pages --------------------------------------------------------------------------------
@@ -235,7 +226,10 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.reviewed[src] = reviewed
         seen = set()
         markers = find_markers(markdown)
-        offset = front_matter_lines(page.file.content_string) if markers else 0   # lines as in the file
+        widget_problems = widgets.check_markers(markdown) if "course:" in markdown else []
+        offset = front_matter_lines(page.file.content_string) if markers or widget_problems else 0   # lines as in the file
+        for line, problem in widget_problems:
+            self.page_problems.append(f"{label}, line {line + offset}: {problem}")
         for quiz_id, line in markers:
             where = f"{label}, line {line + offset}"
             if quiz_id not in self.bank.quizzes:
@@ -255,7 +249,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.pages_with_quiz.add(src)
             if any(self.bank.quizzes[q].exam for q in seen):   # exam quizzes show a result code
                 self._use_assets(src, RESULTCODE_JS)
-            self._use_assets(src, QUIZ_JS, QUIZ_CSS)
+            self._use_widget(src, widgets.WIDGETS["quiz"])
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
@@ -263,13 +257,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return html
         self.integrity_problems += integrity.page_problems(
             html, lambda: page.file.content_string, f"{self.docs_label}/{page.file.src_path}")
-        html = paper_checkboxes(html)
         html = self._presentation(html, page)
-        if DEADLINE_MARKER.search(html):
-            html = DEADLINE_MARKER.sub(lambda m: render_deadline(self.env, self._strings()), html)
-            self._use_assets(page.file.src_uri, DEADLINE_JS, QUIZ_CSS)
-        if HELP_CONTACTS_MARKER in html:
-            html = self._help_contacts(html, page)
+        html = self._place_widgets(html, page, "content")   # help contacts, the deadline helper, tick boxes
         if page.file.src_uri not in self.pages_with_quiz:
             return html
         if self._renderer is None:   # one per language; only the Markdown converter is the page's own
@@ -294,44 +283,24 @@ class CoursePlugin(BasePlugin[CourseConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled or not page.content:
             return context
-        src, content = page.file.src_uri, page.content
-        if PROGRESS_MARKER in content:
-            position = {p.file.src_uri: i for i, p in enumerate(nav.pages)} if nav else {}
-            order = {qid: position.get(p.file.src_uri, len(position)) for qid, p in self.placements.items()}
-            table = render_progress(self.env, self.bank.quizzes, self._quiz_links(page), self.language, self._strings(),
-                                    order)
-            content = content.replace(PROGRESS_MARKER, table)
-            self._use_assets(src, QUIZ_JS, QUIZ_CSS)   # quiz.js fills the table
-        if VERIFY_MARKER in content:
-            widget = render_verify(self.env, self.cert_keys, self.config.certificate_revoked, self._strings())
-            content = content.replace(VERIFY_MARKER, widget)
-            self._use_assets(src, VERIFY_JS)
-        if CERTIFICATE_MARKER in content:
-            strings = {lang: self._strings(lang) for lang in self.languages}
-            widget = render_certificate(self.env, self.bank.quizzes, self._quiz_links(page), self.languages, strings,
-                                        self.language, self.site.names)
-            content = content.replace(CERTIFICATE_MARKER, widget)
-            self._use_assets(src, CERTIFICATE_JS, CERTIFICATE_CSS)
-        if keep_offline.OFFLINE_MARKER in content:
-            content = content.replace(keep_offline.OFFLINE_MARKER, self._offline_control(page))
-        if SESSION_MARKER in content:
-            pre, post = self.config.session_pre_test, self.config.session_post_test
-            problem = session_problem(self.bank, pre, post)
-            if problem:
-                raise PluginError(f"{self.docs_label}/{page.file.src_path}: {problem}")
-            content = content.replace(SESSION_MARKER, render_session(self.env, self.bank, self._strings(), pre, post))
-            self._use_assets(src, SESSION_JS, SESSION_CSS)
+        src = page.file.src_uri
+        self._nav = nav   # the progress table orders quizzes as the navigation does
+        # progress, certificate, Verify, record form, offline copy, session results: drawn once
+        # every page's quizzes are placed
+        content = self._place_widgets(page.content, page, "context")
         if src in self.reviewed:
             content += render_reviewed(self.reviewed[src], self._strings())
-        if RECORD_MARKER in content:
-            content = content.replace(RECORD_MARKER, self._record_widget(page), 1)
-            self._use_assets(src, HPKE_JS, RECORD_CSS)
-            self._use_assets(src, RECORD_JS)
         page.content = content
         return context
 
+    def _session_results(self, page: Page) -> str:
+        pre, post = self.config.session_pre_test, self.config.session_post_test
+        problem = session_problem(self.bank, pre, post)
+        if problem:
+            raise PluginError(f"{self.docs_label}/{page.file.src_path}: {problem}")
+        return render_session(self.env, self.bank, self._strings(), pre, post)
+
     def _offline_control(self, page: Page) -> str:
-        self._use_assets(page.file.src_uri, OFFLINE_JS, QUIZ_CSS)   # quiz.css: the choice's radio styles
         base = page.url or "./"
         prefix = keep_offline.language_prefixes(self.languages)[self.language]
         sw = get_relative_url(keep_offline.SW_FILE, base)
@@ -439,15 +408,28 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                 if path not in registry.setdefault(src, []):
                     registry[src].append(path)
 
-    def _help_contacts(self, html: str, page: Page) -> str:
+    def _place_widgets(self, html: str, page: Page, stage: str) -> str:
+        """Draw this stage's widgets (widgets.WIDGETS) on the page and load their scripts and styles."""
+        html, used = widgets.place(html, stage, lambda widget, arg: widget.render(self, page, arg))
+        for widget in used:
+            self._use_widget(page.file.src_uri, widget)
+        return html
+
+    def _use_widget(self, src: str, widget: Widget) -> None:
+        for script in widget.scripts:
+            self._use_assets(src, script)
+        for style in widget.styles:
+            self._use_assets(src, style=style)
+
+    def _help_contacts(self, page: Page) -> str:
         if self.contacts is None:
             self.page_problems.append(f"{self.docs_label}/{page.file.src_path}: the help-contacts marker needs "
                                       f"{self.config.help_contacts_file}, which does not exist: create it "
                                       "(README \"Help contacts\") or remove the marker")
-            return html
+            return HELP_CONTACTS_MARKER
         widget = render_help_contacts(self.env, self.contacts, self.language, self._strings())
         bridge.add_anchor_ids(page, widget)   # links to #help-COUNTRY are checked like any anchor
-        return html.replace(HELP_CONTACTS_MARKER, widget)
+        return widget
 
     def _presentation(self, html: str, page: Page) -> str:
         """Module and guidebook pages: slide breaks and the Present button; handouts noted."""
@@ -456,11 +438,14 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             self.handouts.add(page.file.src_uri)
         tools = []
         if present.matches(path, self.config.present_pages):
-            self._use_assets(page.file.src_uri, PRESENT_JS, PRESENT_CSS)
+            # present.js and present.css are fetched by course.js when a trainer asks for the slides
+            # (the first visit of a learner's phone does not download them: tests/budgets.yml)
             html = present.add_slide_breaks(html)
             if self.language not in self._present_button:  # the same on every page of a language
                 self._present_button[self.language] = present.present_button(self.env, self._strings())
-            tools.append(self._present_button[self.language])
+            base = page.url or "./"
+            tools.append(present.button_for_page(self._present_button[self.language], get_relative_url(PRESENT_JS, base),
+                                                 get_relative_url(PRESENT_CSS, base)))
         if present.matches(path, self.config.listen_pages):
             # listen.js itself is fetched by course.js only when the device has a local voice
             tools.append(listen.listen_control(self.env, self._strings()))

@@ -37,7 +37,16 @@ def add_slide_breaks(html: str) -> str:
 def present_button(env, strings: dict[str, str]) -> str:
     """The Present button, with the strings present.js needs in a data attribute (no inline script)."""
     wanted = {k[len("present_"):]: v for k, v in strings.items() if k.startswith("present_")}
-    return env.get_template("present_button.html").render(s=strings, strings_json=json.dumps(wanted, ensure_ascii=False))
+    return env.get_template("present_button.html").render(s=strings, strings_json=json.dumps(wanted, ensure_ascii=False),
+                                                         script_url=SCRIPT_URL, style_url=STYLE_URL)
+
+
+# placeholders in the button rendered once per language, replaced by each page's relative links
+SCRIPT_URL, STYLE_URL = "__present_js__", "__present_css__"
+
+
+def button_for_page(button: str, script_url: str, style_url: str) -> str:
+    return button.replace(SCRIPT_URL, script_url, 1).replace(STYLE_URL, style_url, 1)
 
 
 def add_present_button(html: str, button: str) -> str:

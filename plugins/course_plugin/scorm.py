@@ -24,6 +24,7 @@ from xml.etree import ElementTree as ET
 from .safety import add_security_meta
 
 SCORM_JS = "assets/course/scorm.js"
+CORE_JS = "assets/course/core.js"   # the browser core scorm.js reads progress with (plugin.CORE_JS)
 SCORM_CSS = "assets/course/scorm.css"
 NS_CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 NS_ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -114,6 +115,7 @@ def launch_page(sco: Sco, lang: str, prefix: str) -> str:
 <title>{title}</title>
 <link rel="icon" href="assets/course/favicon.svg">
 <link rel="stylesheet" href="{SCORM_CSS}">
+<script src="{CORE_JS}"></script>
 <script src="{SCORM_JS}"></script>
 </head>
 <body>

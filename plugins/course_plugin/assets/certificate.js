@@ -3,25 +3,22 @@
 // as text and never stored. Storage keys are documented in README.md.
 (() => { // a scope of its own: offline, course scripts load as classic scripts
 "use strict";
-  const progress = globalThis.pvwudCourseProgress; // progress.js, loaded first: the strict reader
-  const NUMBER = progress.keys.certificate; // {"number": "S-XXXX-XXXX"}: the same number on every reprint
+  const core = window.CourseCore; // core.js, loaded first: storage, the strict progress reader, fill()
+  const NUMBER = core.keys.certificate; // {"number": "S-XXXX-XXXX"}: the same number on every reprint
+  const IS_NUMBER = core.number.pattern(2, "S-"); // the certificate alphabet only, as written by newNumber
   const root = document.querySelector("[data-course-certificate]");
 
-  const store = progress.storage; // the number lives beside the progress
-  const readJSON = (key) => { try { return JSON.parse(store()?.getItem(key) ?? "null"); } catch { return null; } };
-  const results = () => progress.read(); // only valid results: integer scores 0-100, real dates
-  // Crockford base32 without look-alike letters, from the browser's random source.
+  const results = () => core.progress.read(); // only valid results: integer scores 0-100, real dates
   const newNumber = () => {
-    const abc = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    const bytes = crypto.getRandomValues(new Uint8Array(8));
-    const s = Array.from(bytes, (b) => abc[b % 32]).join("");
+    const s = core.number.random(8);
     return `S-${s.slice(0, 4)}-${s.slice(4)}`;
   };
+  // the number lives beside the progress (this device, or this visit only)
   const certificateNumber = () => {
-    const saved = readJSON(NUMBER);
-    if (saved && typeof saved.number === "string" && /^S-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(saved.number)) return saved.number;
+    const saved = core.readJSON(NUMBER);
+    if (saved && typeof saved.number === "string" && IS_NUMBER.test(saved.number)) return saved.number;
     const number = newNumber();
-    try { store()?.setItem(NUMBER, JSON.stringify({ number })); } catch { /* blocked: a new number next time */ }
+    core.writeJSON(NUMBER, { number }); // blocked: a new number next time
     return number;
   };
 
@@ -31,7 +28,7 @@
     const form = root.querySelector("[data-cert-form]");
     const printButton = root.querySelector("[data-cert-print]");
     const status = root.querySelector("[data-cert-status]");
-    const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+    const fill = core.fill;
 
     const refresh = () => {
       const all = results();
@@ -68,7 +65,7 @@
       if (!unlocked) return;
       const lang = form.querySelector("input[name=cq-cert-lang]:checked")?.value ?? document.documentElement.lang;
       const sheet = root.querySelector(`[data-cert-sheet="${lang}"]`) ?? root.querySelector("[data-cert-sheet]");
-      const last = data.quizzes.map((q) => all[q.id]?.last).filter(progress.isDate).sort().pop();
+      const last = data.quizzes.map((q) => all[q.id]?.last).filter(core.isDate).sort().pop();
       const when = last ? new Date(`${last}T12:00:00`) : new Date();
       const set = (el, field, value) => { for (const x of el.querySelectorAll(`[data-cert-field="${field}"]`)) x.textContent = value; };
       set(sheet, "name", form.querySelector("#cq-cert-name").value.trim()); // text, never HTML
@@ -82,7 +79,7 @@
         title.dataset.certField = "module-title";
         score.dataset.certField = "module-score";
         title.textContent = own.titles[q.id];
-        score.textContent = own.score.replace("{score}", all[q.id].best);
+        score.textContent = fill(own.score, { score: all[q.id].best });
         li.append(title, ": ", score);
         return li;
       }));

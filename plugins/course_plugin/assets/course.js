@@ -1,15 +1,12 @@
 // Where progress is kept (on this device or for this visit only) and "Erase my data".
 // The quick exit is not here: it lives in exit.js, loaded first, so nothing in this file can stop it.
-// Plain script, no dependency (a module online, a classic script offline: see plugin.py). Storage keys are documented in README.md.
+// Plain script on the browser core (core.js, loaded first); a module online, a classic script offline (see plugin.py).
+// Storage keys are documented in README.md.
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-// the storage keys from the page's site facts (site.py STORAGE_KEYS)
-const KEYS = (() => { try { return JSON.parse(document.getElementById("course-site").textContent).storage; } catch { return {}; } })();
-const PREFIX = KEYS.prefix ?? "\0"; // "\0": no key starts with it, so nothing else is touched
-const MODE = KEYS.mode;
-const PROGRESS = KEYS.progress;
-const CERTIFICATE = KEYS.certificate; // the self-study certificate's number
+const core = window.CourseCore;
+const { prefix: PREFIX, mode: MODE, progress: PROGRESS, certificate: CERTIFICATE } = core.keys;
 const box = document.querySelector("[data-quick-exit]");
 let S = {};
 try { S = JSON.parse(box.dataset.strings); } catch { /* no block: messages stay empty */ }
@@ -30,11 +27,11 @@ const ROOT = (window.__md_scope && window.__md_scope.pathname) || scriptRoot() |
 const materialKey = (key) => key.startsWith(ROOT) && key.includes(".__"); // Material: "<scope>.__palette" etc.
 
 const stores = () => { try { return [localStorage, sessionStorage]; } catch { return []; } };
-const visitOnly = () => { try { return sessionStorage.getItem(MODE) === "visit"; } catch { return false; } };
+const visitOnly = core.visitOnly;
 
 // -- where progress is kept, and "Erase my data" ----------------------------------------------
 const say = (root, text) => { const out = root.querySelector("[data-storage-status]"); if (out) out.textContent = text; };
-for (const root of MODE ? document.querySelectorAll("[data-storage-choice]") : []) {
+for (const root of document.querySelectorAll("[data-storage-choice]")) {
   const visit = visitOnly();
   root.querySelector(`input[value=${visit ? "visit" : "device"}]`).checked = true;
   root.addEventListener("change", (e) => {
@@ -65,9 +62,9 @@ for (const root of MODE ? document.querySelectorAll("[data-storage-choice]") : [
       }
     }
     const items = [progress && S.erase_item_progress, mode && S.erase_item_mode, certificate && S.erase_item_certificate,
-      theme && S.erase_item_theme.replace("{n}", theme)].filter(Boolean);
+      theme && core.fill(S.erase_item_theme, { n: theme })].filter(Boolean);
     root.querySelector("input[value=device]").checked = true;
-    say(root, items.length ? S.erase_all_done.replace("{items}", items.join(", ")) : S.erase_all_nothing);
+    say(root, items.length ? core.fill(S.erase_all_done, { items: items.join(", ") }) : S.erase_all_nothing);
     document.dispatchEvent(new CustomEvent("course:erased"));
   });
 }
@@ -91,6 +88,36 @@ const fetchScript = (name) => {
   script.src = new URL(name, base).href; // a classic script: every course script works as one
   document.head.appendChild(script);
 };
+// Presentation mode (present.js, present.css) is a trainer's tool: fetched when she asks for it with
+// the Present button or Alt+Shift+P. On touch devices and narrow screens the button is hidden
+// (course.css) unless "?present" is in the page's address.
+const presentButton = document.querySelector("[data-present][data-script]");
+if (presentButton) {
+  const html = document.documentElement;
+  let asked = false;
+  const present = () => {
+    if (asked) return;
+    asked = true;
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = presentButton.dataset.style;
+    document.head.appendChild(style);
+    const script = document.createElement("script");
+    script.src = presentButton.dataset.script; // a classic script: every course script works as one
+    script.onload = () => presentButton.click(); // present.js now listens to the button: the slides start
+    document.head.appendChild(script);
+  };
+  presentButton.addEventListener("click", (e) => { if (!asked) { e.preventDefault(); present(); } });
+  document.addEventListener("keydown", (e) => {
+    if (asked || !e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey || e.code !== "KeyP") return;
+    e.preventDefault();
+    html.classList.add("pr-allow");
+    present();
+  });
+  if (/(^|[?&])present(=|&|$)/.test(location.search.slice(1))) html.classList.add("pr-allow");
+  presentButton.closest(".pr-bar").hidden = false;
+}
+
 const listenBox = document.querySelector("[data-listen]");
 const synth = window.speechSynthesis;
 if (listenBox && synth && typeof synth.getVoices === "function") {

@@ -27,7 +27,7 @@ for (const form of document.querySelectorAll("form[data-ecthr-deadline]")) {
     const shown = r.date.toLocaleDateString(document.documentElement.lang || "en",
       { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     out.dataset.lastDay = r.iso;
-    out.textContent = `${S.deadline_result.replace("{date}", `${shown} (${r.iso})`)} ${S.deadline_lawyer}`;
+    out.textContent = `${window.CourseCore.fill(S.deadline_result, { date: `${shown} (${r.iso})` })} ${S.deadline_lawyer}`;
   });
 }
 })();

@@ -7,8 +7,8 @@
 (() => {
 "use strict";
 
-const MODE = "pvwud-course.mode"; // "visit": progress kept for this visit only (course.js)
-const visitOnly = () => { try { return sessionStorage.getItem(MODE) === "visit"; } catch { return false; } };
+const core = window.CourseCore; // core.js, loaded first: the storage keys and mode
+const visitOnly = core.visitOnly; // "visit": progress kept for this visit only (course.js)
 
 for (const root of document.querySelectorAll("[data-offline-save]")) setUp(root);
 
@@ -17,7 +17,7 @@ function setUp(root) {
   try { data = JSON.parse(root.querySelector(".cq-data").textContent); } catch { return; }
   const S = data.s;
   const scope = new URL(data.root, location.href);
-  const PREFIX = "pvwud-course.offline:" + scope.pathname + ":"; // as in sw.js
+  const PREFIX = core.keys.prefix + "offline:" + scope.pathname + ":"; // as in serviceworker/sw.js (no page, no core)
   const META = new URL("offline-copy.json", scope).href;
   const status = root.querySelector("[data-offline-status]");
   const dateOut = root.querySelector("[data-offline-date]");

@@ -14,9 +14,7 @@
   var slides = [], current = 0, active = false, wentFullscreen = false, openedAt = 0;
   var ui, counter, live, panel, presenter = null;
 
-  var fill = function (text, vars) {
-    return String(text || "").replace(/\{(\w+)\}/g, function (m, k) { return k in vars ? vars[k] : m; });
-  };
+  var fill = window.CourseCore.fill; // core.js, loaded first
   var headingText = function (h) {
     var out = "";
     h.childNodes.forEach(function (n) { if (!(n.classList && n.classList.contains("headerlink"))) out += n.textContent; });

@@ -4,8 +4,9 @@
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-// Stored progress: read and written by progress.js (loaded first), one set of strict rules.
-const progress = globalThis.pvwudCourseProgress;
+// Stored progress: read and written by the browser core (core.js, loaded first), one set of strict rules.
+const core = window.CourseCore;
+const progress = core.progress;
 const readProgress = () => progress.read();
 
 function saveResult(id, score, passed) {
@@ -18,7 +19,7 @@ function saveResult(id, score, passed) {
   return all[id];
 }
 
-const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
+const fill = core.fill;
 const shuffle = (a) => { for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(Math.random() * (i + 1)); [a[i], a[j]] = [a[j], a[i]]; } return a; };
 
 // Score of one question between 0 and 1 (rules documented in quizzes/README.md).

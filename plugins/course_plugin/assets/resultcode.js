@@ -4,7 +4,7 @@
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
+const ALPHABET = window.CourseCore.number.ALPHABET; // Crockford base32: no I, L, O, U (core.js, loaded first)
 const LOOKALIKE = { I: "1", L: "1", O: "0" };
 const PRIME = 1021; // the largest prime below 32 * 32: two check characters
 const PARTICIPANT_MAX = 20;

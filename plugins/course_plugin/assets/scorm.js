@@ -7,10 +7,7 @@
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-// the storage keys from the page's site facts (site.py STORAGE_KEYS; the launch page has none and needs none)
-const KEYS = (() => { try { return JSON.parse(document.getElementById("course-site").textContent).storage; } catch { return {}; } })();
-const KEY = KEYS.progress;                 // the progress store, as quiz.js keeps it (README contract)
-const MODE_KEY = KEYS.mode;                // sessionStorage "visit": progress for this visit only
+const core = window.CourseCore;           // core.js, loaded just before: the progress store and its one validator
 const SESSION = "__pvwudScorm";            // the launch page's session, read by the pages in its frame
 const LIMIT = 4096;                        // characters of cmi.suspend_data in SCORM 1.2
 const root = document.documentElement;
@@ -37,23 +34,9 @@ const call = (api, name, ...args) => { try { return String(api[name](...args)); 
 const get = (api, element) => call(api, "LMSGetValue", element);
 const set = (api, element, value) => call(api, "LMSSetValue", element, String(value));
 
-// -- the progress store (same rules as quiz.js's readProgress) -----------------------------------
-const store = () => {
-  if (!KEY || !MODE_KEY) return null;
-  try { return sessionStorage.getItem(MODE_KEY) === "visit" ? sessionStorage : localStorage; } catch { return null; }
-};
-const valid = (r) => r && Number.isInteger(r.best) && r.best >= 0 && r.best <= 100 && Number.isInteger(r.attempts) &&
-  r.attempts > 0 && typeof r.passed === "boolean" && /^\d{4}-\d\d-\d\d$/.test(r.last);
-function readProgress() {
-  const out = {};
-  try {
-    const data = JSON.parse(store()?.getItem(KEY) ?? "null");
-    if (data && data.v === 1 && typeof data.quizzes === "object") {
-      for (const [id, r] of Object.entries(data.quizzes)) if (valid(r)) out[id] = r;
-    }
-  } catch { /* unreadable: nothing */ }
-  return out;
-}
+// -- the progress store: the core's strict reader and writer (README contract) -------------------
+const readProgress = () => core.progress.read();
+const valid = core.isResult;
 
 // -- cmi.suspend_data: "1" then one record per quiz, each "|id,best,passed 1/0,attempts,YYYYMMDD" --
 // The session's own quiz first, then the most recent; a record that would pass 4,096 characters
@@ -89,7 +72,7 @@ function restore(api) {
     all[id] = !o ? r : { best: Math.max(o.best, r.best), passed: o.passed || r.passed,
       attempts: Math.max(o.attempts, r.attempts), last: o.last > r.last ? o.last : r.last };
   }
-  try { store()?.setItem(KEY, JSON.stringify({ v: 1, quizzes: all })); } catch { /* full or blocked */ }
+  core.progress.write(all);
 }
 
 // -- the session: LMSInitialize ... LMSFinish, held by the launch page --------------------------

@@ -4,14 +4,12 @@
 (() => { // a scope of its own: classic scripts share the page's global names
 "use strict";
 
-// the storage keys from the page's site facts (site.py STORAGE_KEYS)
-const KEYS = (() => { try { return JSON.parse(document.getElementById("course-site").textContent).storage; } catch { return {}; } })();
-const KEY = KEYS.session_results;
-const MODE_KEY = KEYS.mode;
+const core = window.CourseCore; // core.js, loaded first: storage keys and mode, fill()
+const KEY = core.keys.prefix + "session-results.v1";
 const CONFIDENCE = 3;
 const RC = window.courseResultCode;
-const store = () => { if (!KEY || !MODE_KEY) return null; try { return sessionStorage.getItem(MODE_KEY) === "visit" ? sessionStorage : localStorage; } catch { return null; } };
-const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? vars[k] : m));
+const store = core.storage;
+const fill = core.fill;
 const el = (tag, attrs = {}, ...kids) => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v != null) e.setAttribute(k, v);
@@ -107,7 +105,7 @@ function init(root) {
 
   const state = () => ({ v: 1, codes: codesBox.value, rows: [...body.rows].map((tr) => Object.fromEntries([...tr.querySelectorAll("[data-cell]")].map((f) => [f.dataset.cell, f.value]))) });
   const save = () => { if (keep.checked) try { store()?.setItem(KEY, JSON.stringify(state())); } catch { /* full or blocked */ } };
-  const forget = () => { if (KEY) try { localStorage.removeItem(KEY); sessionStorage.removeItem(KEY); } catch { /* blocked */ } };
+  const forget = () => { try { localStorage.removeItem(KEY); sessionStorage.removeItem(KEY); } catch { /* blocked */ } };
 
   // Every entry from the codes and the grid; problems named by line or row.
   function entries() {

@@ -15,8 +15,8 @@
     const headline = out.querySelector("[data-verify-headline]");
     const reasonEl = out.querySelector("[data-verify-reason]");
     const details = out.querySelector("[data-verify-details]");
-    const ALPHABET = "[0-9A-HJKMNP-TV-Z]{4}";
-    const CERT_ID = new RegExp(`^${ALPHABET}-${ALPHABET}-${ALPHABET}$`); // no "m" flag: "$" is the very end
+    const core = window.CourseCore; // core.js, loaded first: the certificate alphabet, isDate
+    const CERT_ID = core.number.pattern(3); // XXXX-XXXX-XXXX; no "m" flag: "$" is the very end
 
     const toBase64url = (bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join("")).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
     // Strict and canonical, as in token.py: a text whose bytes re-encode differently (unused
@@ -32,11 +32,7 @@
     const MAX_PAYLOAD_BYTES = 2048;
     const MAX_TOKEN_CHARS = Math.floor((MAX_PAYLOAD_BYTES * 4 + 2) / 3) + 1 + 86;
     const FIELDS = ["d", "h", "id", "k", "l", "n", "s", "t", "v"]; // sorted, as the canonical encoding
-    const isDate = (v) => { // a real calendar date, years 0001-9999
-      if (typeof v !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) || v.startsWith("0000")) return false;
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    };
+    const isDate = core.isDate; // a real calendar date, years 0001-9999
     // No control characters (Cc), format characters (Cf: bidirectional overrides) except ZWNJ and
     // ZWJ, or lone surrogates (Cs); NFC form, as the roster writes it.
     const FORBIDDEN = /[\p{Cc}\p{Cs}\p{Cf}]/u;
