@@ -10,7 +10,8 @@ unchanged (it answers ``import mkdocs`` itself). This script keeps the move to i
 1. sets up ``.venv-properdocs`` (once) with ProperDocs and the project (``.[properdocs]``);
 2. builds the site with ``mkdocs build --strict`` (``.venv``) and ``properdocs build --strict``;
 3. compares every file of the two sites. The only expected difference is the ``generator`` meta
-   line, which names the generator; anything else is listed and the script exits with 1.
+   line, which names the generator (and so the page hashes in ``sw.js``); anything else is listed
+   and the script exits with 1.
 
 ``--keep DIR`` leaves both sites in DIR/mkdocs and DIR/properdocs.
 """
@@ -34,8 +35,9 @@ MKDOCS_VENV = ROOT / ".venv"
 # <meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.2"> names the generator:
 # the one line that differs by design.
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
-# sitemap.xml.gz embeds its compression time
-SKIP = {"sitemap.xml.gz"}
+# sitemap.xml.gz embeds its compression time; sw.js (the offline copy's service worker) holds a
+# hash of each language's pages, which differ by the generator line above
+SKIP = {"sitemap.xml.gz", "sw.js"}
 
 
 def ensure_venv(venv: Path, extra: str, command: str) -> Path:

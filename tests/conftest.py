@@ -101,7 +101,12 @@ def wait_until(page, function: str, arg=None, timeout: float = 5000):
     import time
     deadline = time.monotonic() + timeout / 1000
     while True:
-        value = page.evaluate(function, arg)
+        try:
+            value = page.evaluate(function, arg)
+        except Exception as error:   # the page is navigating (a quick exit, a reload): look again
+            if "context was destroyed" not in str(error) and "navigat" not in str(error):
+                raise
+            value = None
         if value:
             return value
         if time.monotonic() > deadline:

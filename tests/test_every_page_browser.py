@@ -16,6 +16,8 @@ def axe_violations(page) -> list[str]:
         pytest.fail("axe-core is missing: run `bash scripts/test.sh` (it installs tests/node)")
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))   # evaluate, not a <script>: the CSP forbids that
+    # a person sees the page once its transitions (Material's fading "Back to top" button) are over
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
     return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 

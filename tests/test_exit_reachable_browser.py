@@ -65,7 +65,11 @@ def open_search(page):
 
 
 def present(page):
-    page.locator("[data-present]").click()   # presentation mode is fetched on first use
+    button = page.locator("[data-present]")
+    if button.is_visible():
+        button.click()   # presentation mode is fetched on first use
+    else:                # touch phones hide the trainer's button: a trainer's keyboard shortcut
+        page.keyboard.press("Alt+Shift+P")
     wait_until(page, "() => document.documentElement.classList.contains('pr-on')")
     page.wait_for_timeout(300)
 

@@ -111,7 +111,7 @@ def test_kept_copy_works_with_no_server(phone, course_site):
 
     page.goto(url + "progress/")
     wait_until(page, "document.querySelector('[data-progress-quiz=\"module-1\"] [data-cell=best]').textContent.includes('100')")
-    assert page.evaluate(STATE) == "ready"   # the copy knows its own date, offline too
+    wait_until(page, f"() => ({STATE}) === 'ready'")   # the copy knows its own date, offline too (found asynchronously)
     links = search(page, "detention")
     assert links and all(not link.removeprefix(url).startswith("ru/") for link in links), links
     page.goto(links[0])
