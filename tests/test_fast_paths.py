@@ -8,9 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from course_plugin import search_index
 from course_plugin.mkdocs_bridge import add_anchor_ids
-from course_plugin.safety import _scripts, relative_switcher_links
+from course_plugin.safety import _scripts
+from course_plugin.theme import relative_switcher_links
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)  # what _scripts replaces
 
@@ -39,14 +39,22 @@ def test_anchor_ids_equal_the_word_boundary_pattern():
     assert {"a", "b", "yes"} <= page.present_anchor_ids and not {"c", "d", "no"} & page.present_anchor_ids
 
 
-def test_search_loader_goes_before_the_bundle(monkeypatch):
-    monkeypatch.setattr(search_index, "search_enabled", lambda config: True)
-    monkeypatch.setattr(search_index.bridge, "site_languages", lambda config: ["en", "ru"])
-    out = search_index.lazy_search(PAGE, "module-1/", "ru", None)
-    expected = search_index.BUNDLE_TAG.sub(
-        lambda m: '<script src="../assets/course/search.js" data-index="../ru/search/search_index.json"></script>\n'
-        + m.group(0), PAGE, count=1)
-    assert out == expected and out.count("course/search.js") == 1
+BUNDLE_TAG = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*\.js"></script>')
+
+
+def test_search_loader_goes_before_the_bundle(tmp_path):
+    """Written by the theme overlay's scripts block now: right before Material's bundle, once,
+    pointing at the page's language's index."""
+    from sitebuild import MINI_CONFIG, build_site, make_site
+    build_site(make_site(tmp_path, config=MINI_CONFIG.replace("plugins:\n", "plugins:\n  - search\n")), tmp_path / "site")
+    sample_site = tmp_path / "site"
+    for rel, index in (("index.html", "search/search_index.json"), ("quiz/page/index.html", "../../search/search_index.json"),
+                       ("ru/other/index.html", "../search/search_index.json")):
+        out = (sample_site / rel).read_text(encoding="utf-8")
+        bundle = BUNDLE_TAG.search(out)
+        shim = re.search(r'<script src="[^"]*assets/course/search\.js" data-index="([^"]*)"></script>\s*', out)
+        assert bundle and shim and shim.end() == bundle.start(), rel
+        assert shim.group(1) == index and out.count("course/search.js") == 1, rel
 
 
 def test_only_the_header_switcher_links_are_made_relative():

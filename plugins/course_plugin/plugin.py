@@ -7,7 +7,6 @@ here runs once per language: per-build state is reset in ``on_config``.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -32,9 +31,9 @@ from . import keep_offline
 from .session_results import render_session, session_problem
 from .reviewed import check_reviewed, front_matter_lines, missing_reviewed, render_reviewed
 from . import integrity
-from .safety import (add_security_meta, exit_urls, insert_quick_exit, neutral_tab, not_found_page, quick_exit_parts,
-                     relative_switcher_links)
-from .safety import TemplateScripts, UnknownInlineScript
+from .safety import add_security_meta, exit_urls, not_found_page, quick_exit_parts
+from .safety import TemplateScripts
+from . import postprocess, theme
 from .record.loader import load_form
 from .record.render import RECORD_MARKER, render_record
 from .record.sealed import check_recipients
@@ -55,7 +54,7 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 SITE_CSS = "assets/course/course.css"
 SITE_JS = "assets/course/course.js"
-EXIT_JS = "assets/course/exit.js"   # loaded first, by insert_quick_exit, on every page
+EXIT_JS = "assets/course/exit.js"   # loaded first, by the overlay's header block (overrides/base.html)
 NOTFOUND_JS = "assets/course/notfound.js"
 PRESENT_CSS = "assets/course/present.css"
 PRESENT_JS = "assets/course/present.js"
@@ -65,8 +64,7 @@ CORE_JS = "assets/course/core.js"
 RESULTCODE_JS = "assets/course/resultcode.js"   # result codes (README "Results from the room")
 # scripts that need another one loaded (and run) before them (core.js is on every page already)
 SCRIPT_NEEDS: dict[str, tuple[str, ...]] = {SESSION_JS: (RESULTCODE_JS,)}
-NEUTRAL_ICON = "assets/course/neutral.svg"
-ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
+NEUTRAL_ICON = "assets/course/neutral.svg"   # discreet mode: theme.favicon
 
 
 _TEMPLATE_SCRIPTS: dict[tuple, TemplateScripts] = {}
@@ -111,7 +109,6 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.language = None
         self.classic = False
         self._string_cache: dict[str, dict[str, str]] = {}
-        self._quick_exit: dict[str, tuple[str, str]] = {}   # language -> quick-exit block, button
         self._renderer: QuizRenderer | None = None
         self._present_button: dict[str, str] = {}
         self._site_blocks: dict[str, str] = {}
@@ -158,6 +155,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                     raise PluginError(f"{len(problems)} problem(s) in the help contacts (see README \"Help contacts\"):\n  "
                                       + "\n  ".join(str(p) for p in problems))
             self._contacts_loaded = True
+        theme.register(config)   # before template_scripts below reads the theme's folders
+        if self.config.discreet:   # the neutral tab icon; the title is the overlay's htmltitle block
+            config.theme["favicon"] = NEUTRAL_ICON
         if SITE_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(SITE_CSS)
         # core.js first, then scorm.js: it restores progress from the LMS before any course script reads it
@@ -351,70 +351,30 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             raise PluginError("Quizzes placed on no page:\n  " + "\n  ".join(unplaced))
         for message in unplaced:
             log.warning(message)
+        self._install_theme(env, config)
         return env
+
+    def _install_theme(self, env, config: MkDocsConfig) -> None:
+        """This language's data for the theme overlay's blocks (overrides/base.html)."""
+        block, button = quick_exit_parts(self.env, self.exit_urls[self.language], self._strings())
+        block = self._site_block() + block   # the site facts (#course-site) before exit.js, which reads them
+        title = None
+        if self.config.discreet:
+            title = self.config.discreet_title.get(self.language) or self._strings()["discreet_title"]
+        index = None
+        if search_index.search_enabled(config):
+            index = search_index.index_path(self.language, self.languages[0])
+        data = theme.TemplateData(block, title, index, self.classic, self.page_styles, self.page_scripts)
+        theme.install(env, config, data, button)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
         if not self.config.enabled:
             return output
-        # Material fetches "sitemap.xml" beside every <link rel=alternate hreflang> target; with
-        # per-page alternates from i18n that is a 404 per language on every page. The visible
-        # language switcher keeps its own links.
-        head_end = output.find("</head>")   # the alternates are in the head: the body is not searched
-        if head_end > 0:
-            output = ALTERNATE_LINK.sub("", output[:head_end]) + output[head_end:]
-        else:
-            output = ALTERNATE_LINK.sub("", output)
-        # the page's markers as written (a plain string search is several times faster than the pattern)
-        for marker, quiz_html in self.rendered.pop(page.file.src_uri, {}).items():
-            output = output.replace(marker, quiz_html)
-        output = relative_switcher_links(output, config.site_url, page.url or "")
-        output = self._safety(output, lambda path: get_relative_url(path, page.url or "./"))
-        output = search_index.lazy_search(output, page.url, self.language, config)
-        # the page's own stylesheets and scripts, each list inserted in one pass
         src = page.file.src_uri
-        base = page.url or "./"
-        head = [f'<link rel="stylesheet" href="{get_relative_url(css, base)}">' for css in self.page_styles.get(src, [])]
-        body = [f'<script type="module" src="{get_relative_url(js, base)}"></script>'
-                for js in self.page_scripts.get(src, [])]
-        if head:
-            output = output.replace("</head>", "\n".join(head) + "\n</head>", 1)
-        if body:
-            output = output.replace("</body>", "\n".join(body) + "\n</body>", 1)
-        if page.file.src_uri in self.handouts:
-            output = present.mark_handout(output)
-        if self.config.scorm:
-            output = scorm.learner_page(output)
-        if self.classic:
-            output = offline.classic_scripts(output)
-        return self._security_meta(output, page)  # last: it hashes the final inline scripts
-
-    def _security_meta(self, output: str, page: Page) -> str:
-        """The CSP, after checking that nothing outside the Markdown (front matter, titles, a template
-        override) put a script, event handler or javascript: URL into the page."""
-        where = f"{self.docs_label}/{page.file.src_path}"
-        found = integrity.scan(output, scripts=False)
-        if found:
-            raise PluginError(f"{where}: the built page has {found[0].describe()} "
-                              f"(in `{found[0].raw[:80]}`: from the page's front matter, a title or a template override)")
-        try:
-            return add_security_meta(output, self.template_scripts)
-        except UnknownInlineScript as exc:
-            raise PluginError(f"{where}: the built page has an inline script that no template of the theme or the "
-                              f"course plugin writes (`{str(exc)[:80]}`): content may not contain scripts; remove it "
-                              "from the page's front matter or title") from None
-
-    def _safety(self, output: str, link) -> str:
-        """The quick exit and, in discreet mode, the neutral tab: on every page, ``link`` makes a
-        site path into a link from the page."""
-        if self.language not in self._quick_exit:  # the same on every page of a language
-            self._quick_exit[self.language] = quick_exit_parts(self.env, self.exit_urls[self.language], self._strings())
-        block, button = self._quick_exit[self.language]
-        # the site facts (#course-site) right before exit.js, which reads the storage keys from them
-        output = insert_quick_exit(output, self._site_block() + block, button, link(EXIT_JS))
-        if self.config.discreet:
-            title = self.config.discreet_title.get(self.language) or self._strings()["discreet_title"]
-            output = neutral_tab(output, title, link(NEUTRAL_ICON))
-        return output
+        return postprocess.finish_page(
+            output, f"{self.docs_label}/{page.file.src_path}", quizzes=self.rendered.pop(src, {}),
+            handout=src in self.handouts, scorm_page=self.config.scorm, classic=self.classic,
+            allowed=self.template_scripts)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig):
         """``404.html``, which hosts serve for any missing address: the quick exit, the security
@@ -427,8 +387,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         base = base if base.endswith("/") else base + "/"
         default = self.language == self.languages[0]
         home = base if default else f"{base}{self.language}/"
-        output = not_found_page(output, self._strings(), home, base + NOTFOUND_JS, self.languages[1:] if default else [])
-        output = add_security_meta(self._safety(output, lambda path: base + path), self.template_scripts)
+        output = not_found_page(output, self._strings(), home, base + NOTFOUND_JS, self.languages[1:] if default else [],
+                                discreet=self.config.discreet)
+        output = add_security_meta(output, self.template_scripts)   # the quick exit and title: the overlay
         if default:
             self._not_found_default = output
             return output
@@ -440,7 +401,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         return self._not_found_default or output
 
     def _use_assets(self, src: str, script: str | None = None, style: str | None = None) -> None:
-        """Load ``script`` and ``style`` on this page (once each), inserted by on_post_page."""
+        """Load ``script`` and ``style`` on this page (once each), written by the overlay's blocks."""
         scripts = (*SCRIPT_NEEDS.get(script, ()), script) if script else ()
         for registry, paths in ((self.page_scripts, scripts), (self.page_styles, (style,) if style else ())):
             for path in paths:
@@ -502,7 +463,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         search = config.plugins.get("material/search") or config.plugins.get("search")
         search_languages = list(getattr(search, "config", {}).get("lang") or []) if search else []
         strings = {lang: self._strings(lang) for lang in self.languages}
-        # each language's neutral title: the setting's, else its strings file's (the setting may be empty)
+        # each language's neutral title: the setting's, else its strings' (as the overlay's htmltitle)
         discreet = ({lang: self.config.discreet_title.get(lang) or strings[lang]["discreet_title"]
                      for lang in self.languages} if self.config.discreet else None)
         names = {lang: self._site_names.get(lang, config.site_name) for lang in self.languages}

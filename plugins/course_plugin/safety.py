@@ -1,4 +1,6 @@
-"""Page-level safety features added to the built HTML: quick exit and discreet mode."""
+"""Safety settings and page parts: the exit URLs, the quick-exit block, the 404 page, the security policy.
+
+The theme overlay (theme.py, overrides/base.html) places the quick exit and the discreet title."""
 
 from __future__ import annotations
 
@@ -10,11 +12,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlparse
 
-from mkdocs.utils import get_relative_url
 
-HEADER_NAV_END = re.compile(r"(</nav>\s*</header>)")
 TITLE = re.compile(r"<title>.*?</title>", re.S)
-ICON = re.compile(r'<link rel="icon" href="[^"]*">')
 
 
 # Where the quick exit goes when mkdocs.yml does not say (README "Quick exit" gives the reasons):
@@ -87,40 +86,23 @@ def quick_exit_parts(env, url: str, strings: dict[str, str]) -> tuple[str, str]:
     return block, button
 
 
-def insert_quick_exit(html: str, block: str, button: str, script_src: str) -> str:
-    """The exit link first in the tab order (after the skip link), the button in the sticky header,
-    and ``assets/course/exit.js`` right after the link: a plain synchronous script, so the exit
-    works before anything else on the page has loaded, and no other script can stop it."""
-    block += f'<script src="{script_src}"></script>'
-    anchor = '<div data-md-component="announce">'
-    if anchor in html:
-        html = html.replace(anchor, block + anchor, 1)
-    else:
-        html = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + block, html, count=1)
-    return HEADER_NAV_END.sub(lambda m: button + m.group(1), html, count=1)
-
-
 NOT_FOUND_HEADING = re.compile(r"<h1>404 - Not found</h1>")
 
 
-def not_found_page(html: str, strings: dict[str, str], home: str, script_src: str, other_languages: list[str]) -> str:
+def not_found_page(html: str, strings: dict[str, str], home: str, script_src: str, other_languages: list[str],
+                   discreet: bool = False) -> str:
     """Material's 404 page in the page's language: its title and heading say what happened and a
     link leads home. On the default language's page, ``script_src`` (assets/notfound.js) sends a
     missing address under another language's folder to that language's copy."""
     title, back = escape(strings["not_found"]), escape(strings["not_found_home"])
-    html = TITLE.sub(lambda m: m.group(0).replace("<title>", f"<title>{title} - ", 1), html, count=1)
+    if not discreet:   # discreet mode: the neutral title alone (the overlay's htmltitle block)
+        html = TITLE.sub(lambda m: m.group(0).replace("<title>", f"<title>{title} - ", 1), html, count=1)
     html = NOT_FOUND_HEADING.sub(lambda m: f'<h1>{title}</h1>\n<p><a href="{escape(home)}">{back}</a></p>', html, count=1)
     if other_languages:
         tag = (f'<script src="{escape(script_src)}" data-base="{escape(home)}" '
                f'data-languages="{escape(" ".join(other_languages))}"></script>')
         html = html.replace("</body>", tag + "\n</body>", 1)
     return html
-
-
-def neutral_tab(html: str, title: str, icon_url: str) -> str:
-    """Discreet mode: a neutral browser-tab title and icon on every page."""
-    html = TITLE.sub(lambda m: f"<title>{title}</title>", html, count=1)
-    return ICON.sub(lambda m: f'<link rel="icon" href="{icon_url}">', html, count=1)
 
 
 CSP_BASE = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
@@ -212,25 +194,3 @@ class TemplateScripts:
         if body not in self._seen:
             self._seen[body] = any(p.fullmatch(body) for p in self.patterns)
         return self._seen[body]
-
-
-SWITCH_LINK = re.compile(r'(<a href=")(/[^"]*)(" hreflang="[^"]*" class="md-select__link">)')
-
-
-def relative_switcher_links(html: str, site_url: str | None, page_url: str) -> str:
-    """mkdocs-static-i18n links the home page's language switcher by absolute path under
-    ``site_url``; make those links relative so the site works at any address and from disk."""
-    prefix = urlparse(site_url or "/").path or "/"
-
-    def fix(m: re.Match) -> str:
-        path = m.group(2)
-        if not path.startswith(prefix):
-            return m.group(0)
-        target = path[len(prefix):] or "./"
-        return m.group(1) + get_relative_url(target, page_url or "./") + m.group(3)
-
-    # the switcher is in the header: the rest of the page is not searched
-    end = html.find("</header>")
-    if end < 0:
-        return SWITCH_LINK.sub(fix, html)
-    return SWITCH_LINK.sub(fix, html[:end]) + html[end:]

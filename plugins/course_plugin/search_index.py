@@ -12,20 +12,14 @@ until the learner opens search.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.utils import get_relative_url
 
 from . import mkdocs_bridge as bridge
 
 SHIM = "assets/course/search.js"
 INDEX = "search/search_index.json"
-BUNDLE_NAME = "assets/javascripts/bundle."
-BUNDLE_TAG = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*\.js"></script>')
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]*)"')
 
 
 def index_path(language: str, default: str) -> str:
@@ -34,28 +28,6 @@ def index_path(language: str, default: str) -> str:
 
 def search_enabled(config: MkDocsConfig) -> bool:
     return any(name in ("search", "material/search") for name in config.plugins)
-
-
-def lazy_search(html: str, page_url: str, language: str, config: MkDocsConfig) -> str:
-    """Put the search loader before Material's bundle, pointing at this language's index."""
-    if not search_enabled(config):
-        return html
-    default = bridge.site_languages(config)[0]
-    shim = get_relative_url(SHIM, page_url or "./")
-    index = get_relative_url(index_path(language, default), page_url or "./")
-    tag = f'<script src="{shim}" data-index="{index}"></script>\n'
-    # the first match of BUNDLE_TAG, found by its file name (a string search, not a scan with the pattern)
-    at = html.find(BUNDLE_NAME)
-    start = html.rfind("<script", 0, at) if at >= 0 else -1
-    if start >= 0 and BUNDLE_TAG.match(html, start) and BUNDLE_TAG.match(html, start).end() > at:
-        html = html[:start] + tag + html[start:]
-    else:
-        html = BUNDLE_TAG.sub(lambda m: tag + m.group(0), html, count=1)
-    # Material's search dialog has no accessible name: give it the search field's (translated) one
-    label = SEARCH_LABEL.search(html)
-    if label:
-        html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
-    return html
 
 
 def split_index(config: MkDocsConfig) -> dict[str, int]:
