@@ -29,7 +29,7 @@ EXPECTED_SLIDES = """() => {
 
 # Tall enough that no slide of the course is split into continued slides (test_slides_fit_browser.py
 # covers fitting): these tests count the article's own slides.
-TALL = {"width": 1920, "height": 2400}
+TALL = {"width": 1920, "height": 4800}
 
 
 def start(page):

@@ -104,7 +104,9 @@ if (presentButton) {
     document.head.appendChild(style);
     const script = document.createElement("script");
     script.src = presentButton.dataset.script; // a classic script: every course script works as one
-    script.onload = () => presentButton.click(); // present.js now listens to the button: the slides start
+    // the slides are measured to fit the screen: start them once the styles apply, not only the script
+    const loaded = (el) => new Promise((done) => { el.onload = el.onerror = done; });
+    Promise.all([loaded(style), loaded(script)]).then(() => presentButton.click()); // present.js listens now
     document.head.appendChild(script);
   };
   presentButton.addEventListener("click", (e) => { if (!asked) { e.preventDefault(); present(); } });

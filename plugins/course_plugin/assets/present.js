@@ -71,7 +71,7 @@
   // when the presentation starts and whenever the window changes size (full screen, projector).
   // Still nothing is moved: a continued slide hides the items of its block that other parts show.
   var MIN_FIT = 0.6, cont = null, touched = [];
-  var SPLITS = "ul, ol, dl, table, tbody, div, section, details, blockquote, form";
+  var SPLITS = "ul, ol, dl, table, tbody, div, section, details, blockquote, form, fieldset";
   function reveal(slide) {
     touched.forEach(function (el) { el.classList.add("pr-off"); });
     slide.els.forEach(function (el) {
@@ -151,7 +151,11 @@
     parts.forEach(function (els) {
       var piece = { els: els, content: true, title: slide.title, notes: slide.notes, part: 1 };
       piece.fit = fitOf(piece);
-      if (piece.fit || els.filter(shown).length < 2 || slack > 160) {
+      // a lone block is cut inside if it can be (a table's rows): the room measured for the first
+      // part can be a little more than a continued part has under its "(continued)" line
+      var lone = els.filter(shown);
+      var whole = lone.length < 2 && !(lone.length && lone[0].matches(SPLITS) && lone[0].children.length);
+      if (piece.fit || whole || slack > 160) {
         piece.fit = piece.fit || MIN_FIT; // one block taller than the screen: it scrolls, never cut off
         out.push(piece);
       } else out.push.apply(out, split(piece, slack + 40));
