@@ -133,7 +133,7 @@ def test_answer_grid_gives_the_printed_letters_of_the_correct_options_on_one_she
             else:
                 expected[q["id"]] = correct_letters(page, qid, q)
                 assert expected[q["id"]], (qid, q["id"])
-        page.emulate_media(media="screen")
+        page.emulate_media(media=None)   # back to the default: page.pdf() prints with print media again
         page.goto(url + f"#answer-grid-{qid}")
         assert grid.is_visible() and not page.locator(f'[data-quiz="{qid}"]').is_visible()
         rows = grid.locator("[data-grid-question]").evaluate_all("rs => rs.map(r => [r.dataset.gridQuestion, r.dataset.answer])")
@@ -161,6 +161,6 @@ def test_worksheet_view_prints_the_questions_alone(page, course_server, bank, qu
             assert all(questions.nth(i).is_visible() for i in range(questions.count()))
             assert not page.locator(f'[data-answer-key="{qid}"]').is_visible()
             assert not page.locator(f'[data-answer-grid="{qid}"]').is_visible()
-            page.emulate_media(media="screen")
+            page.emulate_media(media=None)
         text = words(" ".join(p.extract_text() for p in pdf(page, url).pages))
         assert "Проверено" not in text and "Вопрос 1" in text
