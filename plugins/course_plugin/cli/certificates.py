@@ -347,7 +347,7 @@ def main(argv=None, prog: str = "certificates.py") -> int:
                            "hours; every problem is listed with its row number and nothing is issued until "
                            "there are none), then write DIR/NNN-name.pdf per participant and DIR/" + ISSUED_NAME
                            + " (name, verify_url, pdf). DIR must not hold an earlier batch.")
-    issue.add_argument("roster", metavar="ROSTER.csv", help="the roster, CSV in UTF-8 (comma or semicolon separated)")
+    issue.add_argument("roster", metavar="ROSTER.csv", help="the roster, CSV in UTF-8 or Windows-1251 (comma or semicolon separated)")
     issue.add_argument("--key", required=True, metavar="PRIVATE_KEY", help=f"your private key file ({PRIVATE_NAME})")
     issue.add_argument("--out", required=True, metavar="DIR", help="a new folder for this batch (created if needed)")
     issue.add_argument("--site-url", metavar="URL", help="the site's address (default: site_url of mkdocs.yml)")
