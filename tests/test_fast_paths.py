@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from course_plugin.keep_offline import REFERENCE, references
 from course_plugin.mkdocs_bridge import add_anchor_ids
 from course_plugin.safety import _scripts
 from course_plugin.theme import relative_switcher_links
@@ -30,6 +31,20 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 @pytest.mark.parametrize("html", [PAGE, PAGE[:-40], "<script>never closed", "", "<script", "<script a>1</script><script b>2"])
 def test_script_finder_equals_the_pattern(html):
     assert list(_scripts(html)) == [(m.group("attrs"), m.group("body")) for m in INLINE_SCRIPT.finditer(html)]
+
+
+@pytest.mark.parametrize("html", [PAGE, PAGE[:-40], 'href="src="x"', 'src=""href="a"', 'src="a"href="b"', 'href="', 'x src="q" href="',
+                                  '<img src="a.png" data-src="b.png"><link href="c.css">', ""])
+def test_reference_finder_equals_the_pattern(html):
+    assert references(html) == set(REFERENCE.findall(html))
+
+
+def test_reference_finder_equals_the_pattern_on_every_built_page(course_site):
+    pages = sorted(course_site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert references(html) == set(REFERENCE.findall(html)), path
 
 
 def test_anchor_ids_equal_the_word_boundary_pattern():

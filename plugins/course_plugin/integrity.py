@@ -56,6 +56,9 @@ NAME_BEFORE = re.compile(r"([^\s\"'>/=]+)\s*$")
 
 
 def _may_hold_findings(html: str, scripts: bool) -> bool:
+    # a handler or a URL needs an attribute value, so "=": most quiz texts and labels have none
+    if "=" not in html and not (scripts and "<script" in html.lower()):
+        return False
     lower = html.encode("utf-8", "surrogatepass").lower()
     if scripts and b"<script" in lower:
         return True

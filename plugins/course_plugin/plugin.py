@@ -86,6 +86,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.record_form, self._record_for = None, None
         self.files: Files | None = None
         self._shared_env, self._env_for = None, None
+        self._template_code = theme.SharedTemplateCode()   # the theme compiled once for every language
         self._checked_languages = False
         self._checked_reviewed = False
         self._checked_settings = False
@@ -111,6 +112,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self._string_cache: dict[str, dict[str, str]] = {}
         self._renderer: QuizRenderer | None = None
         self._present_button: dict[str, str] = {}
+        self._listen_control: dict[str, str] = {}
         self._site_blocks: dict[str, str] = {}
 
     # -- configuration ------------------------------------------------------------------------
@@ -365,7 +367,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         if search_index.search_enabled(config):
             index = search_index.index_path(self.language, self.languages[0])
         data = theme.TemplateData(block, title, index, self.classic, self.page_styles, self.page_scripts)
-        theme.install(env, config, data, button)
+        theme.install(env, config, data, button, self._template_code)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
         if not self.config.enabled:
@@ -448,7 +450,9 @@ class CoursePlugin(BasePlugin[CourseConfig]):
                                                  get_relative_url(PRESENT_CSS, base)))
         if present.matches(path, self.config.listen_pages):
             # listen.js itself is fetched by course.js only when the device has a local voice
-            tools.append(listen.listen_control(self.env, self._strings()))
+            if self.language not in self._listen_control:   # the same on every page of a language
+                self._listen_control[self.language] = listen.listen_control(self.env, self._strings())
+            tools.append(self._listen_control[self.language])
         # one row after the title, its height reserved (course.css): nothing shifts when a tool appears
         return present.add_present_button(html, listen.page_tools(*tools)) if tools else html
 

@@ -11,12 +11,14 @@ links) and ``course_header`` (the exit button, relative switcher links, the sear
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
 from urllib.parse import urlparse
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
@@ -105,12 +107,52 @@ def relative_switcher_links(html: str, site_url: str | None, page_url: str) -> s
     return SWITCH_LINK.sub(fix, html[:end]) + html[end:]
 
 
-def install(env, config: MkDocsConfig, data: TemplateData, button: str) -> None:
+class SharedTemplateCode(BytecodeCache):
+    """Compiled theme templates shared by the builds of one run, in memory (Jinja's bytecode cache).
+
+    mkdocs-static-i18n builds each language with a new template environment, which compiles every
+    template of the theme again (a third of a second per language for Material's); ``mkdocs serve``
+    does so at every rebuild. The compiled code depends only on the template's source and on the
+    environment's settings, so both are in the key: a changed template or setting compiles anew.
+    """
+
+    def __init__(self):
+        self._code: dict[str, tuple[str, object]] = {}
+
+    def get_bucket(self, environment, name, filename, source) -> Bucket:
+        key = self.get_cache_key(name, filename) + "|" + _code_settings(environment)
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        checksum, code = self._code.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+def _code_settings(env) -> str:
+    """What of an environment the generated code depends on (syntax, whitespace, escaping, and the
+    filters and tests that exist, which the compiler checks)."""
+    escape = env.autoescape if isinstance(env.autoescape, bool) else id(env.autoescape)
+    settings = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+                env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
+                env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized,
+                env.is_async, escape, env.finalize is None, sorted(env.extensions), sorted(env.filters), sorted(env.tests))
+    return hashlib.sha1(repr(settings).encode("utf-8")).hexdigest()
+
+
+def install(env, config: MkDocsConfig, data: TemplateData, button: str, code: SharedTemplateCode | None = None) -> None:
     """Give this build's template environment the theme's base under its prefix, the ``course``
-    global and the two filters."""
+    global, the two filters and (``code``) the compiled templates of the run's other builds."""
     base = theme_base_dir(config)
     if base is not None and not isinstance(env.loader, ChoiceLoader):
         env.loader = ChoiceLoader([env.loader, PrefixLoader({THEME_PREFIX: FileSystemLoader(base)})])
     env.globals["course"] = data
     env.filters["course_drop_alternates"] = drop_alternates
     env.filters["course_header"] = lambda html, page=None: header(html, button, config.site_url, page)
+    if code is not None and env.bytecode_cache is None:
+        env.bytecode_cache = code
