@@ -46,9 +46,22 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True, **overrid
     return records
 
 
-MINI_CONFIG = """
+SITE_URL = "https://example.org/course/"
+
+
+def site_config(languages: dict[str, str] | None = None, course: str = "") -> str:
+    """The mkdocs.yml of a small test site: ``languages`` as {locale: name}, the first the default
+    (English and Russian if not given); ``course`` the course plugin's options as YAML lines (none:
+    its defaults). Tests that need another setting change the text this returns."""
+    languages = languages or {"en": "English", "ru": "Русский"}
+    locales = "".join(f"        - {{locale: {code}, {'default: true, ' if i == 0 else ''}name: {name}, build: true}}\n"
+                      for i, (code, name) in enumerate(languages.items()))
+    plugin = "  - course\n"
+    if course:
+        plugin = "  - course:\n" + textwrap.indent(textwrap.dedent(course).strip("\n"), " " * 6) + "\n"
+    return f"""
 site_name: Test course
-site_url: https://example.org/course/
+site_url: {SITE_URL}
 docs_dir: docs
 theme:
   name: material
@@ -58,11 +71,11 @@ plugins:
       docs_structure: folder
       fallback_to_default: false
       languages:
-        - {locale: en, default: true, name: English, build: true}
-        - {locale: ru, name: Русский, build: true}
-  - course
-markdown_extensions: [admonition, attr_list, md_in_html, toc]
+{locales}{plugin}markdown_extensions: [admonition, attr_list, md_in_html, toc]
 """
+
+
+MINI_CONFIG = site_config()
 
 SAMPLE_QUIZ = """
 id: sample

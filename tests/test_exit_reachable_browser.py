@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import wait_until
+from exitroute import answer_exits_locally
 from course_plugin.safety import DEFAULT_EXIT_URLS
 
 DEVICES = {
@@ -39,9 +40,7 @@ def device(request, browser):
     context = browser.new_context(**DEVICES[request.param])
     pg = context.new_page()
     pg.touch = request.param == "phone"
-    for url in DEFAULT_EXIT_URLS.values():
-        pg.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Wikipedia</title>ok"))
-    yield pg
+    yield answer_exits_locally(pg)
     context.close()
 
 

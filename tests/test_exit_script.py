@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import _Server
+from exitroute import EXIT, EXIT_RU, answer_exits_locally, third_shift_leaves
 from sitebuild import MINI_CONFIG, ROOT, build_site, make_site
 
-from course_plugin.safety import DEFAULT_EXIT_URLS
 from course_plugin.site import STORAGE_KEYS
 
-EXIT, EXIT_RU = DEFAULT_EXIT_URLS["en"], DEFAULT_EXIT_URLS["ru"]
 EXIT_JS = ROOT / "plugins/course_plugin/assets/exit.js"
 NODE_DIR = ROOT / "tests/node"
 
@@ -53,10 +52,7 @@ def tabs_server(tmp_path_factory):
 
 @pytest.fixture
 def exit_page(page):
-    """The exit target is answered locally: no test ever reaches another host."""
-    for url in (EXIT, EXIT_RU):
-        page.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Wikipedia</title>ok"))
-    return page
+    return answer_exits_locally(page)
 
 
 # -- syntax baseline --------------------------------------------------------------------------
@@ -106,11 +102,7 @@ def test_exit_works_when_every_other_script_is_broken(exit_page, sample_server, 
     page.goto(sample_server + "ru/quiz/page/")
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
-    assert page.locator(".qx-status").inner_text() == "Shift: нажмите ещё 1 раз, чтобы покинуть страницу."
-    page.keyboard.press("Shift")
-    page.wait_for_url(EXIT_RU)
-    page.go_back()
-    assert page.url == sample_server
+    third_shift_leaves(page, back_to=sample_server)
     page.goto(sample_server + "quiz/page/")
     page.click(".qx-button")
     page.wait_for_url(EXIT)

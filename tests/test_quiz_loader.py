@@ -35,6 +35,13 @@ def test_valid_quiz_loads():
     assert problems == [] and quiz.id == "x" and quiz.pass_mark == 70 and quiz.attempts is None
 
 
+def test_a_text_written_as_null_is_left_out():
+    """`hint: ~` means no hint (as quiz.schema.json allows); the language check once crashed on it."""
+    quiz, problems = problems_of(quiz_with(GOOD_Q.replace("    explanation:", "    hint: ~\n    explanation:"),
+                                           "id: x\ntitle: {en: T, ru: Т}\nintro: null\n"))
+    assert problems == [] and quiz.intro is None and quiz.questions[0].hint is None
+
+
 def test_yaml_syntax_error_names_line():
     _, problems = problems_of("id: x\ntitle: {en: T, ru: Т\nquestions: []\n")
     assert len(problems) == 1

@@ -2,21 +2,17 @@
 
 import pytest
 
+from exitroute import EXIT, EXIT_RU, answer_exits_locally, third_shift_leaves
 from sitebuild import MINI_CONFIG, build_site, make_site
 
-from course_plugin.safety import DEFAULT_EXIT_URLS
 from course_plugin.site import STORAGE_KEYS
 
-EXIT, EXIT_RU = DEFAULT_EXIT_URLS["en"], DEFAULT_EXIT_URLS["ru"]
 KEY = STORAGE_KEYS["progress"]
 
 
 @pytest.fixture
 def exit_page(page):
-    """The exit target is answered locally: no test ever reaches another host."""
-    for url in (EXIT, EXIT_RU):
-        page.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Wikipedia</title>ok"))
-    return page
+    return answer_exits_locally(page)
 
 
 def test_exit_button_leaves_and_back_does_not_return(exit_page, sample_server):
@@ -51,11 +47,7 @@ def test_shift_three_times_leaves_with_localised_status(exit_page, sample_server
     page.keyboard.press("Shift")
     assert page.locator(".qx-status").inner_text() == "Shift: нажмите ещё 2 раза, чтобы покинуть страницу."
     page.keyboard.press("Shift")
-    assert page.locator(".qx-status").inner_text() == "Shift: нажмите ещё 1 раз, чтобы покинуть страницу."
-    page.keyboard.press("Shift")
-    page.wait_for_url(EXIT_RU)
-    page.go_back()
-    assert page.url == sample_server
+    third_shift_leaves(page, back_to=sample_server)
 
 
 def answer_and_submit(page, server):

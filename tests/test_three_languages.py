@@ -18,38 +18,22 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import _Server, wait_until
-from sitebuild import ROOT, build_site, make_site
+from sitebuild import ROOT, SITE_URL, build_site, make_site, site_config
 
 from course_plugin.certificates import token as tk
 from course_plugin.site import PAGE_DATA_ID, STORAGE_KEYS, read_site
 from course_plugin.strings import STRINGS_DIR
 
 SCRIPT = ROOT / "scripts" / "certificates.py"
-SITE_URL = "https://example.org/course/"
 
-CONFIG = """
-site_name: Test course
-site_url: {site_url}
-docs_dir: docs
-theme:
-  name: material
-  font: false
-plugins:
-  - i18n:
-      docs_structure: folder
-      fallback_to_default: false
-      languages:
-        - {{locale: en, default: true, name: English, build: true}}
-        - {{locale: ru, name: Русский, build: true}}
-        - {{locale: uk, name: Українська, build: true}}
-  - course:
-      strings_dir: strings
-      exit_url:
-        en: https://en.wikipedia.org/wiki/Main_Page
-        ru: https://ru.wikipedia.org/wiki/%D0%97%D0%B0%D0%B3%D0%BB%D0%B0%D0%B2%D0%BD%D0%B0%D1%8F_%D1%81%D1%82%D1%80%D0%B0%D0%BD%D0%B8%D1%86%D0%B0
-        uk: https://uk.wikipedia.org/wiki/%D0%93%D0%BE%D0%BB%D0%BE%D0%B2%D0%BD%D0%B0_%D1%81%D1%82%D0%BE%D1%80%D1%96%D0%BD%D0%BA%D0%B0
-      certificate_keys: ["{key}"]
-markdown_extensions: [admonition, attr_list, md_in_html, toc]
+LANGUAGES = {"en": "English", "ru": "Русский", "uk": "Українська"}
+COURSE_OPTIONS = """
+strings_dir: strings
+exit_url:
+  en: https://en.wikipedia.org/wiki/Main_Page
+  ru: https://ru.wikipedia.org/wiki/%D0%97%D0%B0%D0%B3%D0%BB%D0%B0%D0%B2%D0%BD%D0%B0%D1%8F_%D1%81%D1%82%D1%80%D0%B0%D0%BD%D0%B8%D1%86%D0%B0
+  uk: https://uk.wikipedia.org/wiki/%D0%93%D0%BE%D0%BB%D0%BE%D0%B2%D0%BD%D0%B0_%D1%81%D1%82%D0%BE%D1%80%D1%96%D0%BD%D0%BA%D0%B0
+certificate_keys: ["{key}"]
 """
 
 QUIZ = """
@@ -119,7 +103,8 @@ def trio(tmp_path_factory):
     keys = root / "keys"
     assert run("keygen", "--out", keys).returncode == 0
     public = (keys / "certificate-public-key.txt").read_text().strip()
-    config = make_site(root, PAGES, {"trio.yml": QUIZ}, CONFIG.format(site_url=SITE_URL, key=public))
+    config = make_site(root, PAGES, {"trio.yml": QUIZ},
+                       site_config(LANGUAGES, COURSE_OPTIONS.format(key=public)))
     english = yaml.safe_load((STRINGS_DIR / "en.yml").read_text(encoding="utf-8"))
     (root / "strings").mkdir()
     (root / "strings" / "uk.yml").write_text(yaml.safe_dump({**english, **UKRAINIAN}, allow_unicode=True),

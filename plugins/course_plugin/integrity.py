@@ -16,6 +16,8 @@ import html as html_lib
 import re
 from dataclasses import dataclass
 
+from .fences import ANY_INDENT, lines_outside_fences
+
 # a comment, an end tag, or a start tag with its attributes (quoted values may hold ">")
 TAG = re.compile(r"<(?:!--.*?-->|/[a-zA-Z][^>]*>|([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>)", re.S)
 ATTR = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]*))?")
@@ -110,9 +112,6 @@ def _attributes(attrs: str, offset: int) -> list[Finding]:
     return out
 
 
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-
-
 def source_line(source: str, finding: Finding) -> int | None:
     """The line of ``source`` (Markdown) that wrote ``finding``, skipping fenced code; None if not found."""
     if finding.kind == "script":
@@ -122,20 +121,7 @@ def source_line(source: str, finding: Finding) -> int | None:
     else:
         value = ATTR.fullmatch(finding.raw).group(2).strip("\"'")
         needle = re.compile(re.escape(value[:40]), re.I)
-    fence = None
-    for number, line in enumerate(source.splitlines(), start=1):
-        opening = FENCE.match(line)
-        if opening:
-            mark = opening.group(1)
-            if fence is None:
-                fence = mark
-                continue
-            if mark[0] == fence[0] and len(mark) >= len(fence):
-                fence = None
-                continue
-        if fence is None and needle.search(line):
-            return number
-    return None
+    return next((number for number, line in lines_outside_fences(source, ANY_INDENT) if needle.search(line)), None)
 
 
 def page_problems(html: str, read_source, where: str) -> list[str]:

@@ -20,7 +20,6 @@ import io
 import os
 import re
 import shutil
-import stat
 import sys
 import tempfile
 import unicodedata
@@ -31,6 +30,7 @@ from course_plugin.certificates import token as tk
 from course_plugin.certificates.roster import read_roster
 from course_plugin.sitecfg import read_site_settings
 
+from .keyfiles import Failure, create_exclusive, read_private_pem, refuse_existing, write_key_pair
 from .project import ROOT
 
 PRIVATE_NAME = "certificate-private-key.pem"
@@ -42,14 +42,6 @@ TRANSLIT = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
      "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia", "i", "i", "ie", "g", "u"]))
-
-
-class Failure(Exception):
-    """An error for the user: the message names the file and says what to do."""
-
-    def __init__(self, message: str, code: int = EXIT_ERROR):
-        super().__init__(message)
-        self.code = code
 
 
 class Parser(argparse.ArgumentParser):
@@ -95,26 +87,11 @@ def load_settings(config: Path) -> dict:
         raise Failure(f"{config}: cannot be read ({exc})", EXIT_USAGE) from None
 
 
-def create_exclusive(path: Path, data: bytes, mode: int):
-    """Write a new file with ``mode`` from the start; refuses to replace an existing file."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, mode)  # the umask may have narrowed it
-        with os.fdopen(fd, "wb", closefd=False) as handle:
-            handle.write(data)
-    finally:
-        os.close(fd)
-
-
 # -- keygen --------------------------------------------------------------------------------------
 def cmd_keygen(args) -> int:
     out = Path(args.out)
     private_path, public_path = out / PRIVATE_NAME, out / PUBLIC_NAME
-    for path in (private_path, public_path):
-        if path.exists():
-            raise Failure(f"{path} already exists; it is never overwritten. Keep using that key, "
-                          "or choose another --out folder for a new key")
+    refuse_existing(private_path, public_path)
     passphrase = None
     if args.passphrase:
         passphrase = getpass.getpass("Passphrase for the new private key: ").encode("utf-8")
@@ -124,14 +101,7 @@ def cmd_keygen(args) -> int:
             raise Failure("the two passphrases differ; nothing was created")
     key = tk.generate_keypair()
     public, kid = tk.public_key_b64(key), tk.key_id(key)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        create_exclusive(private_path, tk.private_key_pem(key, passphrase), 0o600)
-        create_exclusive(public_path, (public + "\n").encode("ascii"), 0o644)
-    except FileExistsError as exc:
-        raise Failure(f"{exc.filename} already exists; it is never overwritten") from None
-    except OSError as exc:
-        raise Failure(f"{exc.filename or out}: cannot write ({exc.strerror})") from None
+    write_key_pair(private_path, tk.private_key_pem(key, passphrase), public_path, public)
     today = dt.date.today().isoformat()
     print(f"Created your private key {private_path} (only you can read it) and public key {public_path}.")
     print("Keep the private key secret: anyone who has it can issue certificates in your name.")
@@ -145,13 +115,7 @@ def cmd_keygen(args) -> int:
 
 # -- issue ---------------------------------------------------------------------------------------
 def read_private_key(path: Path):
-    try:
-        pem = path.read_bytes()
-    except OSError as exc:
-        raise Failure(f"{path}: cannot read the private key ({exc.strerror}); pass the file that "
-                      f"keygen created ({PRIVATE_NAME})") from None
-    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
-        warn(f"{path} can be read by other users of this computer; make it private with: chmod 600 {path}")
+    pem = read_private_pem(path, PRIVATE_NAME)
     try:
         return tk.load_private_key(pem)
     except tk.PassphraseNeeded:

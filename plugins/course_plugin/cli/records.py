@@ -18,14 +18,13 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import os
-import stat
 import sys
 from pathlib import Path
 
 from course_plugin.record import sealed as sl
 from course_plugin.record.loader import load_form
 
+from .keyfiles import Failure, create_exclusive, read_private_pem, refuse_existing, write_key_pair
 from .project import ROOT
 
 PRIVATE_NAME = "record-private-key.pem"
@@ -35,45 +34,19 @@ EXIT_OK, EXIT_ERROR = 0, 1
 TITLES = {"en": "Incident record", "ru": "Запись о случае"}
 
 
-class Failure(Exception):
-    """An error for the user: the message names the file and says what to do."""
-
-
 class Parser(argparse.ArgumentParser):
     def error(self, message):
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
-def create_exclusive(path: Path, data: bytes, mode: int):
-    """A new file with ``mode`` from the start; an existing file is never replaced."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, mode)  # the umask may have narrowed it
-        with os.fdopen(fd, "wb", closefd=False) as handle:
-            handle.write(data)
-    finally:
-        os.close(fd)
-
-
 def cmd_keygen(args) -> int:
     out = Path(args.out)
     private_path, public_path = out / PRIVATE_NAME, out / PUBLIC_NAME
-    for path in (private_path, public_path):
-        if path.exists():
-            raise Failure(f"{path} already exists; it is never overwritten. Keep using that key, "
-                          "or choose another --out folder for a new key")
+    refuse_existing(private_path, public_path)
     key = sl.generate_key()
     public = sl.public_key_b64(key)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        create_exclusive(private_path, sl.private_key_pem(key), 0o600)
-        create_exclusive(public_path, (public + "\n").encode("ascii"), 0o644)
-    except FileExistsError as exc:
-        raise Failure(f"{exc.filename} already exists; it is never overwritten") from None
-    except OSError as exc:
-        raise Failure(f"{exc.filename or out}: cannot write ({exc.strerror})") from None
+    write_key_pair(private_path, sl.private_key_pem(key), public_path, public)
     print(f"Created the private key {private_path} (only you can read it) and the public key {public_path}.")
     print("Keep the private key secret and backed up: only it opens the records sealed for you; "
           "whoever has it can read them.")
@@ -86,14 +59,7 @@ def cmd_keygen(args) -> int:
 
 
 def read_private_key(path: Path):
-    try:
-        pem = path.read_bytes()
-    except OSError as exc:
-        raise Failure(f"{path}: cannot read the private key ({exc.strerror}); pass the file that "
-                      f"keygen created ({PRIVATE_NAME})") from None
-    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
-        print(f"warning: {path} can be read by other users of this computer; make it private with: chmod 600 {path}",
-              file=sys.stderr)
+    pem = read_private_pem(path, PRIVATE_NAME)
     try:
         return sl.load_private_key(pem)
     except sl.SealError as exc:

@@ -1,8 +1,7 @@
 """The quiz data model, validated with pydantic.
 
 Structure (ids, correct options, weights) is written once; every human-readable text is a
-``{language: text}`` mapping, so translations of one quiz cannot drift apart. The set of
-languages a text must carry is passed in the validation context (``{"languages": [...]}``).
+``Text`` (``texts.py``: one entry per site language, the languages given in the validation context).
 """
 
 from __future__ import annotations
@@ -13,36 +12,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    ValidationInfo,
-    field_validator,
     model_validator,
 )
 
+from ..texts import Text
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits and hyphens.")]
-
-
-def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
-    languages = (info.context or {}).get("languages") or []
-    missing = [lang for lang in languages if not (value.get(lang) or "").strip()]
-    if missing:
-        raise ValueError(
-            "missing translation: add text for "
-            + ", ".join(f"`{lang}:`" for lang in missing)
-            + " beside the other language(s)"
-        )
-    unknown = [lang for lang in value if languages and lang not in languages]
-    if unknown:
-        raise ValueError(
-            f"unknown language {', '.join(unknown)}: the site's languages are {', '.join(languages)}"
-        )
-    return value
-
-
-Text = Annotated[
-    dict[str, str],
-    Field(description="Markdown text, one entry per site language, e.g. {en: ..., ru: ...}."),
-]
 
 
 class Strict(BaseModel):
@@ -55,16 +31,12 @@ class Option(Strict):
     correct: bool = False
     feedback: Text | None = None
 
-    _langs = field_validator("text", "feedback")(_check_languages)
-
 
 class OrderStep(Strict):
     """A step of an ordering question; steps are listed in the correct order."""
 
     id: Id
     text: Text
-
-    _langs = field_validator("text")(_check_languages)
 
 
 class QuestionBase(Strict):
@@ -73,8 +45,6 @@ class QuestionBase(Strict):
     explanation: Text
     hint: Text | None = None
     weight: Annotated[float, Field(gt=0)] = 1
-
-    _langs = field_validator("text", "explanation", "hint")(_check_languages)
 
 
 class ChoiceQuestion(QuestionBase):
@@ -120,8 +90,6 @@ class TrueFalseQuestion(QuestionBase):
     feedback_true: Text | None = None
     feedback_false: Text | None = None
 
-    _fb = field_validator("feedback_true", "feedback_false")(_check_languages)
-
     def correct_ids(self) -> list[str]:
         return ["true" if self.answer else "false"]
 
@@ -159,8 +127,6 @@ class Scenario(Strict):
     text: Text
     questions: list[Question] = Field(min_length=1)
 
-    _langs = field_validator("title", "text")(_check_languages)
-
 
 Item = Annotated[
     Union[SingleQuestion, MultipleQuestion, TrueFalseQuestion, OrderingQuestion, Scenario],
@@ -179,8 +145,6 @@ class Quiz(Strict):
     exam: bool = False
     attempts: Annotated[int, Field(ge=1)] | None = None
     questions: list[Item] = Field(min_length=1)
-
-    _langs = field_validator("title", "intro")(_check_languages)
 
     @model_validator(mode="after")
     def _ids_and_pool(self):

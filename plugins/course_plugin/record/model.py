@@ -1,18 +1,17 @@
 """The record form's data model (``forms/record.yml``), validated with pydantic.
 
-Structure (ids, types, options) is written once; every text is a ``{language: text}`` mapping.
-The languages a text must carry come in the validation context, as for quizzes.
+Structure (ids, types, options) is written once; every text is a ``Text`` (``texts.py``), as in quizzes.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
-from ..quiz.model import ID_PATTERN, Strict, Text, _check_languages
+from ..quiz.model import Id, Strict
+from ..texts import Text, check_languages
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits and hyphens.")]
 FieldType = Literal["text", "textarea", "date", "choice", "gate"]
 GATE_OPTIONS = ("yes", "no")   # a gate is a yes/no question; "no" stops the form
 
@@ -20,8 +19,6 @@ GATE_OPTIONS = ("yes", "no")   # a gate is a yes/no question; "no" stops the for
 class Choice(Strict):
     id: Id
     text: Text
-
-    _langs = field_validator("text")(_check_languages)
 
 
 class FormField(Strict):
@@ -32,8 +29,6 @@ class FormField(Strict):
     options: list[Choice] | None = None
     stop: Text | None = None
     rows: int = Field(default=4, ge=2, le=20)
-
-    _langs = field_validator("label", "hint", "stop")(_check_languages)
 
     @model_validator(mode="after")
     def _fits_type(self):
@@ -60,16 +55,13 @@ class Section(Strict):
     note: Text | None = None
     fields: list[FormField] = Field(min_length=1)
 
-    _langs = field_validator("title", "note")(_check_languages)
-
 
 class Practice(Strict):
     case: str = Field(pattern=r"^[\w./-]+\.md(#[\w-]+)?$",
                       description="The case's page inside a language folder, e.g. module-2/cases.md#case-c.")
     title: Text
-    model: dict[str, Text | str]
-
-    _langs = field_validator("title")(_check_languages)
+    # a text per field, or a choice's option id; RecordForm checks each against its field
+    model: dict[str, dict[str, str] | str]
 
 
 class RecordForm(Strict):
@@ -97,7 +89,7 @@ class RecordForm(Strict):
                 elif isinstance(value, str):
                     raise ValueError(f"practice.model.{key}: write one entry per language, e.g. `{{en: ..., ru: ...}}`")
                 else:
-                    _check_languages(value, info)
+                    check_languages(value, info)
         return self
 
     def fields(self) -> dict[str, FormField]:
