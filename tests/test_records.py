@@ -176,3 +176,25 @@ def test_opening_with_a_readable_key_file_warns(tmp_path):
     text = sl.seal({"v": 1, "form": 1, "lang": "ru", "fields": {}}, key.public_key())
     result = run_records("open", text, "--key", str(pem))
     assert result.returncode == 0 and "chmod 600" in result.stderr
+
+
+def test_a_record_in_any_site_language_opens_and_a_malformed_language_is_refused(tmp_path):
+    """The payload's language is one of the sealing site's: a language this copy has no strings
+    for opens with the English title and the form's first labels; a value that is no language
+    code (it would name a strings file) is refused."""
+    key = sl.generate_key()
+    pem = tmp_path / "k.pem"
+    pem.write_bytes(sl.private_key_pem(key))
+    pem.chmod(0o600)
+    ru = run_records("open", sl.seal({"v": 1, "form": 1, "lang": "ru", "fields": {"survivor-code": "К-07"}},
+                                     key.public_key()), "--key", str(pem), "--out", str(tmp_path / "ru"))
+    assert ru.returncode == 0 and ru.stdout.startswith("Запись о случае"), ru.stdout + ru.stderr
+    assert "<title>Запись о случае</title>" in (tmp_path / "ru" / "record-001.html").read_text(encoding="utf-8")
+    uk = run_records("open", sl.seal({"v": 1, "form": 1, "lang": "uk", "fields": {"survivor-code": "К-07"}},
+                                     key.public_key()), "--key", str(pem))
+    assert uk.returncode == 0 and uk.stdout.startswith("Incident record (form version 1, uk)"), uk.stdout + uk.stderr
+    assert "Survivor's code (never her name):" in uk.stdout
+    for lang in ("../../etc/passwd", "", "EN", 7, None):
+        odd = sl.seal({"v": 1, "form": 1, "lang": lang, "fields": {}}, key.public_key())
+        result = run_records("open", odd, "--key", str(pem))
+        assert result.returncode == 1 and "version 1 record" in result.stderr and "Traceback" not in result.stderr, lang

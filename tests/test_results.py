@@ -169,6 +169,10 @@ def test_report_command_names_every_bad_row_and_writes_nothing(tmp_path):
     (tmp_path / "cols.csv").write_text("participant,test,question1\nA,pre,1\n", encoding="utf-8")
     done = run_report(tmp_path / "cols.csv", tmp_path / "out")
     assert done.returncode == 1 and "unknown column `question1`" in done.stderr and not (tmp_path / "out").exists()
+    # the report's language is one of mkdocs.yml's: another is named with the site's list
+    done = run_report(tmp_path / "cols.csv", tmp_path / "out", "--lang", "de")
+    assert done.returncode == 1 and "--lang 'de' is not a site language (en, ru)" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "out").exists()
 
 
 # -- the browser ---------------------------------------------------------------------------------------

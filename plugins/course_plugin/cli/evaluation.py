@@ -1,6 +1,6 @@
 """The session's evaluation report from results kept in a spreadsheet (README "Session results").
 
-  course evaluation report RESULTS.csv [--lang en|ru] --out DIR
+  course evaluation report RESULTS.csv [--lang LANG] --out DIR
   (or: python scripts/evaluation.py ...)
 
 Reads the CSV (columns participant, test, q1 … qN, optionally c1 … c3; UTF-8 with or without BOM, or
@@ -29,6 +29,11 @@ from .project import ROOT
 
 def cmd_report(args) -> int:
     settings = read_site_settings(ROOT / "mkdocs.yml")
+    if args.lang is None:
+        args.lang = settings["languages"][0]
+    elif args.lang not in settings["languages"]:
+        print(f"error: --lang {args.lang!r} is not a site language ({', '.join(settings['languages'])})", file=sys.stderr)
+        return 1
     course = next((next(iter(e.values())) or {} for e in settings["raw"].get("plugins") or []
                    if isinstance(e, dict) and "course" in e), {})
     pre, post = args.pre or course.get("session_pre_test", "pretest"), args.post or course.get("session_post_test", "posttest")
@@ -78,7 +83,7 @@ def main(argv=None, prog: str | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     rep = sub.add_parser("report", help="the evaluation report of a session from a results CSV")
     rep.add_argument("results", help="the results CSV")
-    rep.add_argument("--lang", choices=["en", "ru"], default="en")
+    rep.add_argument("--lang", help="language of the report: one of mkdocs.yml (default: the site's default language)")
     rep.add_argument("--out", required=True, help="folder for report.html and figures.json")
     rep.add_argument("--pre", help="the pre-test's quiz id (default: session_pre_test in mkdocs.yml, or pretest)")
     rep.add_argument("--post", help="the post-test's quiz id (default: session_post_test in mkdocs.yml, or posttest)")

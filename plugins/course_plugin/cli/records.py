@@ -23,6 +23,7 @@ from pathlib import Path
 
 from course_plugin.record import sealed as sl
 from course_plugin.record.loader import load_form
+from course_plugin.strings import ui_strings
 
 from .keyfiles import Failure, create_exclusive, read_private_pem, refuse_existing, write_key_pair
 from .project import ROOT
@@ -31,7 +32,6 @@ PRIVATE_NAME = "record-private-key.pem"
 PUBLIC_NAME = "record-public-key.txt"
 FORM = ROOT / "forms" / "record.yml"
 EXIT_OK, EXIT_ERROR = 0, 1
-TITLES = {"en": "Incident record", "ru": "Запись о случае"}
 
 
 class Parser(argparse.ArgumentParser):
@@ -90,6 +90,12 @@ def labels_for(lang: str) -> tuple[dict[str, str], dict[str, list[str]]]:
     return labels, sections
 
 
+def record_title(lang: str) -> str:
+    """The record's title in its language (the print title of the form), English when the
+    language has no strings here."""
+    return ui_strings(lang)[0]["record_print_title"]
+
+
 def record_html(payload: dict) -> str:
     lang, fields = payload["lang"], payload["fields"]
     labels, sections = labels_for(lang)
@@ -98,11 +104,11 @@ def record_html(payload: dict) -> str:
     if others:
         sections = {**sections, "…": others}
     e = html.escape
-    parts = [f'<!doctype html>\n<html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(TITLES.get(lang, "Record"))}'
+    parts = [f'<!doctype html>\n<html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(record_title(lang))}'
              '</title><style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}'
              'dt{font-weight:700;margin-top:.5rem}dd{margin-left:1rem;white-space:pre-wrap}'
              'h2{border-bottom:1px solid #000}@page{size:A4;margin:15mm}</style></head><body>',
-             f"<h1>{e(TITLES.get(lang, 'Record'))}</h1>", f"<p>form version {payload['form']}</p>"]
+             f"<h1>{e(record_title(lang))}</h1>", f"<p>form version {payload['form']}</p>"]
     for title, ids in sections.items():
         parts.append(f"<h2>{e(title)}</h2><dl>")
         for fid in ids:
@@ -115,7 +121,7 @@ def record_html(payload: dict) -> str:
 
 def record_text(payload: dict) -> str:
     labels, _ = labels_for(payload["lang"])
-    lines = [f"{TITLES.get(payload['lang'], 'Record')} (form version {payload['form']}, {payload['lang']})", ""]
+    lines = [f"{record_title(payload['lang'])} (form version {payload['form']}, {payload['lang']})", ""]
     for fid, value in payload["fields"].items():
         if value:
             lines += [f"{labels.get(fid, fid)}:", *(f"    {line}" for line in value.splitlines()), ""]

@@ -25,7 +25,9 @@ INFO = b"pvwud-course sealed record v1"
 PREFIX = "S1."
 PAYLOAD_VERSION = 1
 ENC_LENGTH, TAG_LENGTH = 32, 16
-LANGUAGES = ("en", "ru")
+# the record's language: one of the sealing site's languages, which the receiving side may not
+# know (an older copy of the repository), so any well-formed language code (en, ru, pt-BR)
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 class SealError(ValueError):
@@ -151,7 +153,7 @@ def check_payload(plain: bytes) -> dict:
     except (UnicodeDecodeError, ValueError):
         raise SealError("the record opened but its content is not JSON text") from None
     if (not isinstance(payload, dict) or payload.get("v") != PAYLOAD_VERSION or not isinstance(payload.get("form"), int)
-            or payload.get("lang") not in LANGUAGES or not isinstance(payload.get("fields"), dict)
+            or not (isinstance(payload.get("lang"), str) and LANGUAGE_CODE.fullmatch(payload["lang"])) or not isinstance(payload.get("fields"), dict)
             or not all(isinstance(k, str) and isinstance(v, str) for k, v in payload["fields"].items())):
         raise SealError(f"the record opened but is not a version {PAYLOAD_VERSION} record "
                         "(a newer site? update this repository)")
