@@ -110,6 +110,25 @@ def test_the_one_progress_validator_is_strict(page, course_server):
     assert json.loads(page.evaluate("(k) => localStorage.getItem(k)", PROGRESS)) == {"v": 1, "quizzes": {"a": good}}
 
 
+def test_widget_data_is_read_one_way(page, course_server):
+    """CourseCore.widgetData: a widget's JSON block as a frozen object, {} when missing or junk."""
+    page.goto(course_server + "module-1/summary/")
+    assert page.evaluate("""() => {
+        const quiz = document.querySelector("[data-quiz]"), data = CourseCore.widgetData(quiz);
+        return Object.isFrozen(data) && typeof data.s === "object" && typeof data.id === "string";
+    }""")
+    assert page.evaluate("() => CourseCore.widgetData(document, '#course-site').lang") == "en"
+    junk = page.evaluate("""() => ["{", "null", "[1]", "3", ""].map((text) => {
+        const box = document.createElement("div"), block = document.createElement("script");
+        block.type = "application/json"; block.className = "cq-data"; block.textContent = text;
+        box.append(block);
+        const data = CourseCore.widgetData(box);
+        return Object.isFrozen(data) && Object.keys(data).length;
+    }).concat(CourseCore.widgetData(document.body, ".no-such-block").constructor === Object)""")
+    assert junk == [0, 0, 0, 0, 0, True]
+    assert not page.console_errors
+
+
 def test_shared_facts_are_written_only_in_the_core():
     """The storage keys, the placeholder rule and the certificate alphabet have one home: core.js
     (exit.js, the independent quick exit, keeps its own prefix on purpose)."""
@@ -121,3 +140,4 @@ def test_shared_facts_are_written_only_in_the_core():
         assert r"\{(\w+)\}" not in text, f"{path.name} has its own fill(): use CourseCore.fill"
         assert "HJKMNP" not in text and "0123456789ABCDEFGH" not in text, f"{path.name} has its own certificate alphabet"
         assert "pvwudCourseProgress" not in text and 'getItem("pvwud' not in text, path.name
+        assert 'querySelector(".cq-data").textContent' not in text, f"{path.name} reads its data itself: use CourseCore.widgetData"

@@ -23,7 +23,7 @@
   };
 
   if (root) {
-    const data = JSON.parse(root.querySelector(".cq-data").textContent);
+    const data = core.widgetData(root);
     const S = data.s;
     const form = root.querySelector("[data-cert-form]");
     const printButton = root.querySelector("[data-cert-print]");

@@ -15,10 +15,14 @@ const FALLBACK = {
 };
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+// a widget's build-time JSON (its .cq-data block, or sel), frozen; {} if missing or junk
+const widgetData = (root, sel = ".cq-data") => {
+  let v;
+  try { v = JSON.parse(root.querySelector(sel).textContent); } catch { /* {} */ }
+  return Object.freeze(isObject(v) ? v : {});
+};
 const readSite = () => {
-  let data = null;
-  try { data = JSON.parse(document.getElementById("course-site").textContent); } catch { /* no block */ }
-  if (!isObject(data)) data = {};
+  const data = widgetData(document, "#course-site");
   const languages = Array.isArray(data.languages) && data.languages.length
     && data.languages.every((l) => isObject(l) && typeof l.code === "string" && l.code && typeof l.name === "string")
     ? data.languages.map((l) => Object.freeze({ code: l.code, name: l.name })) : FALLBACK.languages;
@@ -85,7 +89,7 @@ const numberPattern = (groups, prefix = "") => new RegExp(`^${prefix}${Array(gro
 const randomCode = (n) => Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => ALPHABET[b % 32]).join("");
 
 window.CourseCore = Object.freeze({
-  site, keys, visitOnly, storage, readJSON, writeJSON, fill, isDate, isResult,
+  site, keys, visitOnly, storage, readJSON, writeJSON, widgetData, fill, isDate, isResult,
   progress: Object.freeze({ read: readProgress, write: writeProgress }),
   number: Object.freeze({ ALPHABET, pattern: numberPattern, random: randomCode }),
 });

@@ -16,7 +16,7 @@ function lastDay(iso) {
 }
 
 for (const form of document.querySelectorAll("form[data-ecthr-deadline]")) {
-  const S = JSON.parse(form.querySelector(".cq-data").textContent).s;
+  const S = window.CourseCore.widgetData(form).s;
   const out = form.querySelector("[data-deadline-result]");
   form.addEventListener("submit", (e) => {
     e.preventDefault();

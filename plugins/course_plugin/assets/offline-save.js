@@ -13,8 +13,8 @@ const visitOnly = core.visitOnly; // "visit": progress kept for this visit only 
 for (const root of document.querySelectorAll("[data-offline-save]")) setUp(root);
 
 function setUp(root) {
-  let data;
-  try { data = JSON.parse(root.querySelector(".cq-data").textContent); } catch { return; }
+  const data = core.widgetData(root);
+  if (!data.s) return; // no readable data: the control stays as built
   const S = data.s;
   const scope = new URL(data.root, location.href);
   const PREFIX = core.keys.prefix + "offline:" + scope.pathname + ":"; // as in serviceworker/sw.js (no page, no core)

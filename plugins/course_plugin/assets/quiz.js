@@ -40,7 +40,7 @@ function score(el, key) {
 }
 
 function initQuiz(root) {
-  const data = JSON.parse(root.querySelector(".cq-data").textContent);
+  const data = core.widgetData(root);
   const S = data.s, form = root.querySelector("form"), result = root.querySelector("[data-quiz-result]");
   const retry = root.querySelector(".cq-retry"), submit = form.querySelector("button[type=submit]");
   const live = root.querySelector(".cq-sr"), limit = Number(root.dataset.attempts) || 0;
@@ -223,7 +223,7 @@ function initQuiz(root) {
 }
 
 function initProgress(root) {
-  const S = JSON.parse(root.querySelector(".cq-data").textContent).s;
+  const S = core.widgetData(root).s;
   const paint = () => {
     const all = readProgress();
     for (const row of root.querySelectorAll("[data-progress-quiz]")) {

@@ -9,7 +9,7 @@
 const root = document.querySelector("[data-record-root]");
 if (!root) return;
 const form = root.querySelector("[data-record-form]");
-const data = JSON.parse(root.querySelector(".cq-data").textContent);
+const data = window.CourseCore.widgetData(root); // core.js, loaded first
 const S = data.s;
 const fields = [...form.querySelectorAll("[data-record-field]")];
 const status = form.querySelector("[data-record-status]");

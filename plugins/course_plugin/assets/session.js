@@ -81,7 +81,7 @@ function compute(entries, specs) {
 }
 
 function init(root) {
-  const data = JSON.parse(root.querySelector(".session-data").textContent), S = data.s, specs = data.specs;
+  const data = core.widgetData(root, ".session-data"), S = data.s, specs = data.specs;
   const byId = { [specs.pre.id]: specs.pre, [specs.post.id]: specs.post };
   const testOf = { [specs.pre.id]: "pre", [specs.post.id]: "post" };
   const count = Math.max(specs.pre.q.length, specs.post.q.length);

@@ -6,16 +6,15 @@
 "use strict";
   const root = document.querySelector("[data-course-verify]");
   if (root) {
-    const data = JSON.parse(root.querySelector(".cq-data").textContent);
+    const core = window.CourseCore; // core.js, loaded first: widget data, site facts, the certificate alphabet, isDate
+    const data = core.widgetData(root);
     const S = data.s;
     // the site's languages (code -> own name) from the page's site facts (site.py): "l" is one of them
-    const site = JSON.parse(document.getElementById("course-site").textContent);
-    const LANGUAGES = new Map(site.languages.map((lang) => [lang.code, lang.name]));
+    const LANGUAGES = new Map(core.site.languages.map((lang) => [lang.code, lang.name]));
     const out = root.querySelector("[data-verify-result]");
     const headline = out.querySelector("[data-verify-headline]");
     const reasonEl = out.querySelector("[data-verify-reason]");
     const details = out.querySelector("[data-verify-details]");
-    const core = window.CourseCore; // core.js, loaded first: the certificate alphabet, isDate
     const CERT_ID = core.number.pattern(3); // XXXX-XXXX-XXXX; no "m" flag: "$" is the very end
 
     const toBase64url = (bytes) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join("")).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
