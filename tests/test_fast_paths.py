@@ -33,10 +33,11 @@ def test_script_finder_equals_the_pattern(html):
     assert list(_scripts(html)) == [(m.group("attrs"), m.group("body")) for m in INLINE_SCRIPT.finditer(html)]
 
 
-@pytest.mark.parametrize("html", [PAGE, PAGE[:-40], 'href="src="x"', 'src=""href="a"', 'src="a"href="b"', 'href="', 'x src="q" href="',
+@pytest.mark.parametrize("html", [PAGE, PAGE[:-40], 'src=""href="a"', 'href="a" src="" x="', 'src="a"href="b"', 'href="', 'x src="q" href="',
                                   '<img src="a.png" data-src="b.png"><link href="c.css">', ""])
 def test_reference_finder_equals_the_pattern(html):
     assert references(html) == set(REFERENCE.findall(html))
+    assert references(html.encode("utf-8")) == {r.encode("utf-8") for r in REFERENCE.findall(html)}
 
 
 def test_reference_finder_equals_the_pattern_on_every_built_page(course_site):

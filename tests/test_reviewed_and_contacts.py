@@ -80,6 +80,19 @@ def test_missing_or_malformed_reviewed_fails_naming_every_file(tmp_path):
     assert "docs/ru/other.md: `reviewed: 2026-12-01` is not a month" in msg
 
 
+def test_a_malformed_date_fails_when_dates_are_optional_too(tmp_path):
+    """Without require_reviewed a page may have no date, but one that is there must be a month:
+    in YAML front matter or in MkDocs' `key: value` first lines alike."""
+    from course_plugin.reviewed import missing_reviewed
+    files = {"yaml.md": "---\nreviewed: 2026-13\n---\n\n# A\n", "multimarkdown.md": "reviewed: 12.2026\n\n# B\n",
+             "none.md": "# C\n\nreviewed: nonsense in the text\n", "good.md": FM + "# D\n", "empty.md": ""}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    problems = missing_reviewed([tmp_path / name for name in files], tmp_path, required=False)
+    assert [p.split(":")[0] for p in problems] == ["multimarkdown.md", "yaml.md"], problems
+    assert len(missing_reviewed([tmp_path / name for name in files], tmp_path, required=True)) == 4
+
+
 def test_quiz_marker_line_counts_the_front_matter(tmp_path):
     site = pages()
     site["en/other.md"] = FM + "# Other\n\n<!-- quiz: nope -->\n"

@@ -11,7 +11,7 @@ import re
 
 from pathlib import Path
 
-from mkdocs.utils.meta import YAML_RE, get_data
+from mkdocs.utils.meta import META_RE, YAML_RE, get_data
 
 MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 FIELD = "reviewed"
@@ -61,6 +61,12 @@ def missing_reviewed(files: list[Path], root: Path, required: bool) -> list[str]
     problems = []
     for path in sorted({p.resolve() for p in files}):
         try:
+            if not required:   # then only a date that is there can be wrong: most pages have no front matter
+                with open(path, encoding="utf-8") as handle:
+                    first = handle.readline(4096).rstrip("\r\n")
+                # get_data finds meta only after a first line `---` (YAML) or `key: value` (MultiMarkdown)
+                if not (first.startswith("---") or META_RE.match(first)):
+                    continue
             meta = get_data(path.read_text(encoding="utf-8"))[1]
         except (OSError, UnicodeDecodeError):
             continue   # MkDocs reports unreadable pages itself
