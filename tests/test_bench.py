@@ -4,6 +4,8 @@ import re
 import subprocess
 import sys
 
+import random
+
 import pytest
 import yaml
 from mkdocs.config import load_config
@@ -56,7 +58,10 @@ def _texts(node, out):
 
 TRICKY = ["First", "Second one.", "It's \"quoted\" – and (so) on: 70% / 30%", "Права № 5, «кавычки»",
           "1. a list", "- item", "**bold**", "a *b* c", "x_y_z", "a & b", "a < b", "# heading", "Term\n: def",
-          "line  \ntwo", "  spaced  ", "a `code` b", "[link](x.md)", "HTML", "a -- b", "Мария: нет!"]
+          "line  \ntwo", "  spaced  ", "a `code` b", "[link](x.md)", "HTML", "a -- b", "Мария: нет!",
+          # the **strong** fast path
+          "Which is **not** right?", "что **верно**?", "a**b**c", "x **y** ", "a ** b **", "a **b **", "a **_x_**",
+          "a **b_c** d", "word **72 hours**.", "a **b** **c**", "a ****", "a **b*c**", "a **b**\nc", "a **(b)** «c»"]
 
 
 def test_plain_text_fast_path_matches_markdown_exactly(tmp_path):
@@ -77,6 +82,18 @@ def test_plain_text_fast_path_matches_markdown_exactly(tmp_path):
         assert fast(text) == slow.convert(text), text
         used += bool(bridge.PLAIN_TEXT.fullmatch(text))
     assert used > len(texts) / 2   # the fast path is really taken
+    assert sum(bool(bridge.STRONG_TEXT.fullmatch(t)) and not bridge.PLAIN_TEXT.fullmatch(t) for t in texts) >= 10
+    # and strong text built at random from its pieces, spaces and stars in every place
+    rng = random.Random(7)
+    atoms = ["a", "Я", "1", " ", "  ", "**", "*", ".", "'", '"', "(", ")", ":", "«", "–", "word", "%", "/"]
+    taken = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(atoms) for _ in range(rng.randint(1, 9)))
+        if bridge.STRONG_TEXT.fullmatch(text) and not bridge.PLAIN_TEXT.fullmatch(text):
+            taken += 1
+            slow.reset()
+            assert fast(text) == slow.convert(text), text
+    assert taken > 20
 
 
 @pytest.mark.parametrize("extensions, configs", [(["smarty"], {}), (["pymdownx.emoji"], {}),

@@ -58,6 +58,8 @@ def page_markdown_converter(config: MkDocsConfig, file: File, files: Files):
     def convert(text: str) -> str:
         if fast and PLAIN_TEXT.fullmatch(text):
             return f"<p>{html.escape(text.strip(), quote=False)}</p>"
+        if fast and "_" not in text and STRONG_TEXT.fullmatch(text) and not text[-1].isspace():
+            return "<p>" + STRONG.sub(r"<strong>\1</strong>", html.escape(text, quote=False)) + "</p>"
         md.reset()
         return md.convert(text)
 
@@ -68,7 +70,14 @@ _CONVERTERS: dict[str, md_lib.Markdown] = {}
 
 # One line of words and ordinary punctuation, starting with a letter: no Markdown syntax (no list,
 # heading, emphasis, link, code, HTML, entity, table, admonition...) can be in it.
-PLAIN_TEXT = re.compile(r"[^\W\d_][\w .,;:?!'\"()%/\u2013\u2014\u2019\u201c\u201d\u00ab\u00bb\u2116-]*")
+_PLAIN_CHAR = r"[\w .,;:?!'\"()%/\u2013\u2014\u2019\u201c\u201d\u00ab\u00bb\u2116-]"
+PLAIN_TEXT = re.compile(r"[^\W\d_]" + _PLAIN_CHAR + "*")
+# The same with **strong** words (the markup of most quiz texts that have any): the pair around
+# words of such text, starting and ending with no space. Taken only without "_" (emphasis) and
+# with no space at the end (Markdown keeps it there when the line has markup).
+_STRONG = r"\*\*(?=[^\s*])(" + _PLAIN_CHAR + r"+?)(?<=[^\s*])\*\*"
+STRONG = re.compile(_STRONG)
+STRONG_TEXT = re.compile(r"[^\W\d_](?:" + _PLAIN_CHAR + "|" + _STRONG.replace("(" + _PLAIN_CHAR, "(?:" + _PLAIN_CHAR) + ")*")
 # Extensions that leave such text as a bare paragraph (abbr does too unless given a glossary).
 LITERAL_SAFE = {"abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
                 "fenced_code", "sane_lists", "nl2br", "pymdownx.details", "pymdownx.superfences",
