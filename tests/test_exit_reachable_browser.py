@@ -96,11 +96,29 @@ def test_search_field_leaves_room_for_the_exit_on_a_phone(browser, course_server
     page = context.new_page()
     page.goto(course_server + PAGE)
     page.tap('label.md-header__button[for="__search"]')
-    page.wait_for_timeout(300)
-    field = page.eval_on_selector(".md-search__input", "e => e.getBoundingClientRect().right")
-    button = page.eval_on_selector(".md-header .qx-button", "e => e.getBoundingClientRect().left")
-    assert field <= button + 1, "the field ends before the button: the learner can still see what she types"
+    # Measure the field once it has slid in: on a busy machine a fixed pause can catch it mid-way.
+    wait_until(page, SETTLED, timeout=10000)
+    layout = page.evaluate(FIELD_AND_BUTTON)
+    assert layout["field"] <= layout["button"] + 1, (
+        f"the field ends after the button starts, so it runs under the button: {layout}")
     context.close()
+
+
+# The search field and the exit button at rest: search open, no transition running, and the
+# field where it was a tenth of a second ago.
+SETTLED = """() => new Promise(done => {
+  const field = document.querySelector('.md-search__input');
+  const right = () => field.getBoundingClientRect().right;
+  const before = right();
+  setTimeout(() => done(document.getElementById('__search').checked &&
+    document.getAnimations().every(a => a.playState !== 'running') && right() === before), 100);
+})"""
+FIELD_AND_BUTTON = """() => ({
+  field: document.querySelector('.md-search__input').getBoundingClientRect().right,
+  button: document.querySelector('.md-header .qx-button').getBoundingClientRect().left,
+  viewport: [innerWidth, visualViewport.width, visualViewport.scale],
+  reserved: getComputedStyle(document.querySelector('.md-search__form')).marginRight,
+})"""
 
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
