@@ -32,6 +32,25 @@ def test_quick_benchmark_prints_a_table_of_both_builds():
     assert "with plugin" in out.stderr and "without plugin" in out.stderr
 
 
+def test_the_course_itself_is_measured_with_and_without_the_plugin(tmp_path):
+    out = subprocess.run([sys.executable, str(ROOT / "scripts/bench.py"), "--course", "--runs", "1"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    rows = [line.strip("|").split("|") for line in out.stdout.strip().splitlines()[3:]]
+    pages = len(list((ROOT / "course/en").rglob("*.md")))
+    assert [r[0].strip() for r in rows] == [f"{pages} (this course)"]   # the course alone, no synthetic sizes
+    assert re.fullmatch(r" -?\d+\.\d % ", rows[0][3])
+    assert "course run 1/1 with plugin" in out.stderr and "course run 1/1 without plugin" in out.stderr
+
+
+def test_the_plugin_can_be_disabled_for_the_course_build(tmp_path):
+    for disable in (False, True):
+        bench.time_build(ROOT / "mkdocs.yml", tmp_path / str(disable), disable_plugin=disable)
+        html = (tmp_path / str(disable) / "module-1/summary/index.html").read_text(encoding="utf-8")
+        assert ("data-quiz=" in html) is not disable
+        assert ("data-quick-exit" in html) is not disable
+
+
 def test_synthetic_course_builds_with_quizzes_only_when_the_plugin_is_on(tmp_path):
     configs = bench.make_course(tmp_path, 2)
     assert len(list((tmp_path / "quizzes").glob("*.yml"))) == 2

@@ -36,7 +36,6 @@ def test_script_finder_equals_the_pattern(html):
 @pytest.mark.parametrize("html", [PAGE, PAGE[:-40], 'src=""href="a"', 'href="a" src="" x="', 'src="a"href="b"', 'href="', 'x src="q" href="',
                                   '<img src="a.png" data-src="b.png"><link href="c.css">', ""])
 def test_reference_finder_equals_the_pattern(html):
-    assert references(html) == set(REFERENCE.findall(html))
     assert references(html.encode("utf-8")) == {r.encode("utf-8") for r in REFERENCE.findall(html)}
 
 
@@ -45,7 +44,7 @@ def test_reference_finder_equals_the_pattern_on_every_built_page(course_site):
     assert len(pages) > 50
     for path in pages:
         html = path.read_text(encoding="utf-8")
-        assert references(html) == set(REFERENCE.findall(html)), path
+        assert references(html.encode("utf-8")) == {r.encode("utf-8") for r in REFERENCE.findall(html)}, path
 
 
 def test_anchor_ids_equal_the_word_boundary_pattern():

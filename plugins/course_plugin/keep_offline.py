@@ -85,8 +85,6 @@ def _local_file(site: Path, base: str, ref: str, exists: dict[str, bool]) -> str
     """The site file that ``ref`` (written in the file ``base``) names, or None (another host, a page...).
 
     ``exists`` remembers which paths are files: every page names the same few assets."""
-    if not _maybe_asset(ref):
-        return None
     parts = urlsplit(ref)
     if parts.scheme or parts.netloc or ref.startswith(("#", "data:", "mailto:", "/")) or not parts.path:
         return None
@@ -101,27 +99,24 @@ def _local_file(site: Path, base: str, ref: str, exists: dict[str, bool]) -> str
     return rel if exists[rel] else None
 
 
-def references(html):
-    """The values of ``src="…"`` and ``href="…"`` in ``html`` (a page's text, or its UTF-8 bytes:
-    then bytes), as ``set(REFERENCE.findall(html))`` finds them (tests/test_fast_paths.py), with
-    ``split`` (four times faster on a built page). They differ only where a value itself ends in
-    ``src=`` or ``href=`` (then its closing quote also opens one more value here)."""
-    quote, needles = ('"', ('src="', 'href="')) if isinstance(html, str) else (b'"', (b'src="', b'href="'))
+def references(html: bytes) -> set[bytes]:
+    """The values of ``src="…"`` and ``href="…"`` in a page's UTF-8 bytes, as
+    ``set(REFERENCE.findall(html))`` finds them (tests/test_fast_paths.py), with ``split`` (four
+    times faster on a built page). They differ only where a value itself ends in ``src=`` or
+    ``href=`` (then its closing quote also opens one more value here)."""
     found = set()
-    for needle in needles:
+    for needle in (b'src="', b'href="'):
         for chunk in html.split(needle)[1:]:
-            end = chunk.find(quote)
+            end = chunk.find(b'"')
             if end > 0:   # [^"]+ : a value of at least one character, closed
                 found.add(chunk[:end])
     return found
 
 
+# A page's reference can name an asset only if it ends in an asset suffix or has a query, a
+# fragment or an escape before one (most references are links to pages). Checked inline on the
+# bytes: a function call per reference costs more than the whole test.
 _ASSET_SUFFIXES_B = tuple(suffix.encode() for suffix in ASSET_SUFFIXES)
-
-
-def _maybe_asset(ref: str) -> bool:
-    """Cheap first look: a link to a page (most references) cannot name an asset file."""
-    return ref.lower().endswith(ASSET_SUFFIXES) or any(c in ref for c in "?#%")
 
 
 def asset_files(site: Path, pages: list[str]) -> set[str]:
@@ -131,7 +126,7 @@ def asset_files(site: Path, pages: list[str]) -> set[str]:
     for page in pages:
         # the page's bytes, searched as they are: decoding a whole page costs more than the search
         for raw in references((site / page).read_bytes()):
-            if raw.lower().endswith(_ASSET_SUFFIXES_B) or b"?" in raw or b"#" in raw or b"%" in raw:   # _maybe_asset
+            if raw.lower().endswith(_ASSET_SUFFIXES_B) or b"?" in raw or b"#" in raw or b"%" in raw:
                 rel = _local_file(site, page, raw.decode("utf-8", "replace"), exists)
                 if rel:
                     found.add(rel)

@@ -3,12 +3,15 @@
     course bench                       # N = 10, 100, 1000 pages per language, 5 runs each side
     course bench --quick               # N = 10, 2 runs each side (seconds)
     course bench --sizes 10 100 --runs 3
+    course bench --course              # this repository's own course (mkdocs.yml), 5 runs each side
     (or: python scripts/bench.py ...)
 
 For each N, a temporary course with N pages per language (English and Russian), each holding a
 10-question quiz, is built (a) with the plugin and (b) with ``course: {enabled: false}`` on the
 same pages (the quiz markers stay plain HTML comments). Runs alternate with / without, each in a
 fresh Python process; only ``build()`` is timed (not interpreter start-up or imports).
+With ``--course``, the repository's own course is built the same two ways instead (mkdocs.yml as
+written, not strict, and with ``course: {enabled: false}`` added to the plugin's options).
 The table gives median build times (CPU time of the build process, which other load on the machine
 disturbs less than wall-clock time, with wall-clock time beside it), the plugin's share of the build
 and the CPU time per page per language.
@@ -124,25 +127,27 @@ def make_course(root: Path, pages: int) -> dict[bool, Path]:
     return configs
 
 
-def time_build(config_file: Path, site_dir: Path) -> tuple[float, float]:
-    """Build once in a fresh Python process; return the wall-clock and CPU seconds ``build()`` took."""
+def time_build(config_file: Path, site_dir: Path, disable_plugin: bool = False) -> tuple[float, float]:
+    """Build once in a fresh Python process (``disable_plugin``: with ``course: {enabled: false}``
+    added); return the wall-clock and CPU seconds ``build()`` took."""
     child = ("import sys; sys.path.insert(0, sys.argv[1]); "
-             "from course_plugin.cli.bench import _child; _child(sys.argv[2], sys.argv[3])")
-    out = subprocess.run([sys.executable, "-c", child, str(PLUGINS), str(config_file), str(site_dir)],
-                         capture_output=True, text=True)
+             "from course_plugin.cli.bench import _child; _child(sys.argv[2], sys.argv[3], sys.argv[4] == '1')")
+    out = subprocess.run([sys.executable, "-c", child, str(PLUGINS), str(config_file), str(site_dir),
+                          "1" if disable_plugin else "0"], capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"build of {config_file} failed:\n{out.stderr[-3000:]}")
     wall, cpu = out.stdout.strip().splitlines()[-1].split()
     return float(wall), float(cpu)
 
 
-def _child(config_file: str, site_dir: str) -> None:
+def _child(config_file: str, site_dir: str, disable_plugin: bool = False) -> None:
     import logging
 
     from course_plugin.cli.build import build_site
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    elapsed, cpu = build_site(Path(site_dir), Path(config_file), offline=False, strict=False)
+    elapsed, cpu = build_site(Path(site_dir), Path(config_file), {"enabled": False} if disable_plugin else None,
+                              offline=False, strict=False)
     print(f"{elapsed:.4f} {cpu:.4f}")
 
 
@@ -152,6 +157,7 @@ class Row:
     pages: int
     with_plugin: list[tuple[float, float]]
     without_plugin: list[tuple[float, float]]
+    label: str = ""   # what was built, when not the synthetic course
 
     def median(self, plugin: bool, cpu: bool = True) -> float:
         return statistics.median(t[int(cpu)] for t in (self.with_plugin if plugin else self.without_plugin))
@@ -170,16 +176,36 @@ def measure(pages: int, runs: int, workdir: Path | None = None, log=print) -> Ro
     with tempfile.TemporaryDirectory(prefix=f"bench-{pages}-", dir=workdir) as tmp:
         root = Path(tmp)
         configs = make_course(root, pages)
-        row = Row(pages, [], [])
-        for run in range(runs):
-            # interleaved, and the order alternates so neither side always runs on a warm cache
-            order = (True, False) if run % 2 == 0 else (False, True)
-            for enabled in order:
-                wall, cpu = time_build(configs[enabled], root / f"site-{int(enabled)}")
-                (row.with_plugin if enabled else row.without_plugin).append((wall, cpu))
-                log(f"  N={pages} run {run + 1}/{runs} {'with' if enabled else 'without'} plugin: "
-                    f"{wall:.2f} s wall, {cpu:.2f} s CPU")
-        return row
+        return _runs(Row(pages, [], []), runs, lambda enabled: time_build(configs[enabled], root / f"site-{int(enabled)}"),
+                     f"N={pages}", log)
+
+
+def measure_course(config_file: Path, runs: int, workdir: Path | None = None, log=print) -> Row:
+    """This course's own build (``config_file``), with the plugin and with it disabled."""
+    from .build import read_config
+
+    config = read_config(config_file)
+    docs = config_file.parent / config.get("docs_dir", "docs")
+    languages = [entry.get("locale") for p in config.get("plugins") or [] if isinstance(p, dict) and "i18n" in p
+                 for entry in p["i18n"].get("languages") or []]
+    pages = len(list((docs / (languages[0] if languages else "")).rglob("*.md")))
+    with tempfile.TemporaryDirectory(prefix="bench-course-", dir=workdir) as tmp:
+        root = Path(tmp)
+        return _runs(Row(pages, [], [], label=f"{pages} (this course)"), runs,
+                     lambda enabled: time_build(config_file, root / f"site-{int(enabled)}", disable_plugin=not enabled),
+                     "course", log)
+
+
+def _runs(row: Row, runs: int, build, name: str, log) -> Row:
+    for run in range(runs):
+        # interleaved, and the order alternates so neither side always runs on a warm cache
+        order = (True, False) if run % 2 == 0 else (False, True)
+        for enabled in order:
+            wall, cpu = build(enabled)
+            (row.with_plugin if enabled else row.without_plugin).append((wall, cpu))
+            log(f"  {name} run {run + 1}/{runs} {'with' if enabled else 'without'} plugin: "
+                f"{wall:.2f} s wall, {cpu:.2f} s CPU")
+    return row
 
 
 COLUMNS = ("Pages per language", "With plugin: median CPU s (wall s)", "Without: median CPU s (wall s)",
@@ -189,7 +215,7 @@ COLUMNS = ("Pages per language", "With plugin: median CPU s (wall s)", "Without:
 def table(rows: list[Row]) -> str:
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---:|" * len(COLUMNS)]
     for r in rows:
-        cells = [str(r.pages), f"{r.median(True):.2f} ({r.median(True, cpu=False):.2f})",
+        cells = [r.label or str(r.pages), f"{r.median(True):.2f} ({r.median(True, cpu=False):.2f})",
                  f"{r.median(False):.2f} ({r.median(False, cpu=False):.2f})", f"{100 * r.overhead:.1f} %",
                  f"{r.ms_per_page(True):.1f} / {r.ms_per_page(False):.1f}", str(len(r.with_plugin))]
         lines.append("| " + " | ".join(cells) + " |")
@@ -219,16 +245,22 @@ def machine() -> str:
 def main(argv: list[str] | None = None, prog: str | None = None) -> int:
     parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a small run: N = 10, 2 runs each side")
-    parser.add_argument("--sizes", type=int, nargs="+", help="pages per language (default 10 100 1000)")
+    parser.add_argument("--sizes", type=int, nargs="+", help="pages per language (default 10 100 1000; none with --course)")
     parser.add_argument("--runs", type=int, help="builds per side and size (default 5)")
+    parser.add_argument("--course", action="store_true",
+                        help="also build this repository's own course (mkdocs.yml) both ways")
     parser.add_argument("--json", type=Path, help="also write the raw timings to this file")
     args = parser.parse_args(argv)
-    sizes = args.sizes or ([10] if args.quick else [10, 100, 1000])
+    sizes = args.sizes if args.sizes is not None else ([10] if args.quick else [] if args.course else [10, 100, 1000])
     runs = args.runs or (2 if args.quick else 5)
     print(f"Machine: {machine()}", flush=True)
+    log = lambda s: print(s, file=sys.stderr, flush=True)   # noqa: E731
     rows = []
     for n in sizes:
-        rows.append(measure(n, runs, log=lambda s: print(s, file=sys.stderr, flush=True)))
+        rows.append(measure(n, runs, log=log))
+    if args.course:
+        from .project import ROOT
+        rows.append(measure_course(ROOT / "mkdocs.yml", runs, log=log))
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in rows], indent=1), encoding="utf-8")
