@@ -101,6 +101,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         self.page_styles: dict[str, list[str]] = {}     # page src -> course stylesheets it loads
         self.handouts: set[str] = set()
         self.rendered: dict[str, dict[str, str]] = {}  # page -> quiz marker as written -> quiz HTML
+        self._to_render: list[tuple[Page, list[tuple[str, str]]]] = []   # page, its (marker, quiz id)s
         self.marker_problems: list[str] = []
         self.page_problems: list[str] = []              # reviewed dates, help-contacts markers
         self.reviewed: dict[str, str] = {}              # page src -> its reviewed: YYYY-MM
@@ -261,26 +262,30 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             html, lambda: page.file.content_string, f"{self.docs_label}/{page.file.src_path}")
         html = self._presentation(html, page)
         html = self._place_widgets(html, page, "content")   # help contacts, the deadline helper, tick boxes
-        if page.file.src_uri not in self.pages_with_quiz:
-            return html
+        if page.file.src_uri in self.pages_with_quiz:   # rendered in on_env, all at once
+            markers = [(m.group(0), m.group("id")) for m in HTML_MARKER.finditer(html)]
+            self._to_render.append((page, [(marker, qid) for marker, qid in markers if qid in self.bank.quizzes]))
+        return html
+
+    def _render_quizzes(self, config: MkDocsConfig, files: Files) -> None:
+        """Every quiz of this language, in one loop once every page's content is made (rendering
+        them one after another takes half the time of one per page between Markdown conversions);
+        placed in on_post_page, so the search indexer never parses quiz markup."""
         if self._renderer is None:   # one per language; only the Markdown converter is the page's own
             self._renderer = QuizRenderer(self.env, None, self._strings(), self.language)
         renderer = self._renderer
-        renderer.markdown = bridge.page_markdown_converter(config, page.file, files)
-
-        # rendered now, placed in on_post_page: the search indexer never parses quiz markup
-        rendered = self.rendered[page.file.src_uri] = {}
-        for m in HTML_MARKER.finditer(html):
-            quiz = self.bank.quizzes.get(m.group("id"))
-            if quiz is None:
-                continue
-            rendered[m.group(0)] = renderer.render(quiz)
-            bridge.add_anchor_ids(page, rendered[m.group(0)])   # links to #answer-key-ID are checked like any anchor
-            if renderer.unsafe:   # a script, event handler or javascript: URL from the quiz's Markdown
-                self.integrity_problems += integrity.quiz_problems(
-                    renderer.unsafe, text_fields(quiz), self.language, self.bank.sources[quiz.id])
-                renderer.unsafe.clear()
-        return html
+        for page, markers in self._to_render:
+            renderer.markdown = bridge.page_markdown_converter(config, page.file, files)
+            rendered = self.rendered[page.file.src_uri] = {}
+            for marker, quiz_id in markers:
+                quiz = self.bank.quizzes[quiz_id]
+                rendered[marker] = renderer.render(quiz)
+                bridge.add_anchor_ids(page, rendered[marker])   # links to #answer-key-ID are checked like any anchor
+                if renderer.unsafe:   # a script, event handler or javascript: URL from the quiz's Markdown
+                    self.integrity_problems += integrity.quiz_problems(
+                        renderer.unsafe, text_fields(quiz), self.language, self.bank.sources[quiz.id])
+                    renderer.unsafe.clear()
+        self._to_render = []
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled or not page.content:
@@ -338,6 +343,7 @@ class CoursePlugin(BasePlugin[CourseConfig]):
             return env
         if self.marker_problems:
             raise PluginError("Quiz markers:\n  " + "\n  ".join(self.marker_problems))
+        self._render_quizzes(config, files)
         if self.page_problems:
             raise PluginError(f"{len(self.page_problems)} page(s) to fix:\n  " + "\n  ".join(self.page_problems))
         if self.integrity_problems:
