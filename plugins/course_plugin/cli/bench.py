@@ -183,13 +183,10 @@ def measure(pages: int, runs: int, workdir: Path | None = None, log=print) -> Ro
 def measure_course(config_file: Path, runs: int, workdir: Path | None = None, log=print) -> Row:
     """This course's own build (``config_file``), with the plugin and with it disabled."""
     from ..site_checks import markdown_files
-    from .build import read_config
+    from ..sitecfg import read_site_settings
 
-    config = read_config(config_file)
-    docs = config_file.parent / config.get("docs_dir", "docs")
-    languages = [entry.get("locale") for p in config.get("plugins") or [] if isinstance(p, dict) and "i18n" in p
-                 for entry in p["i18n"].get("languages") or []]
-    pages = len(markdown_files(docs / (languages[0] if languages else "")))
+    settings = read_site_settings(config_file)   # the default language's pages (the guidebook's too)
+    pages = len(markdown_files(config_file.parent / settings["docs_dir"] / settings["languages"][0]))
     with tempfile.TemporaryDirectory(prefix="bench-course-", dir=workdir) as tmp:
         root = Path(tmp)
         return _runs(Row(pages, [], [], label=f"{pages} (this course)"), runs,
