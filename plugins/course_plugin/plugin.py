@@ -263,8 +263,8 @@ class CoursePlugin(BasePlugin[CourseConfig]):
         html = self._presentation(html, page)
         html = self._place_widgets(html, page, "content")   # help contacts, the deadline helper, tick boxes
         if page.file.src_uri in self.pages_with_quiz:   # rendered in on_env, all at once
-            markers = [(m.group(0), m.group("id")) for m in HTML_MARKER.finditer(html)]
-            self._to_render.append((page, [(marker, qid) for marker, qid in markers if qid in self.bank.quizzes]))
+            self._to_render.append((page, [(m.group(0), m.group("id")) for m in HTML_MARKER.finditer(html)
+                                           if m.group("id") in self.bank.quizzes]))
         return html
 
     def _render_quizzes(self, config: MkDocsConfig, files: Files) -> None:

@@ -58,10 +58,9 @@ plugins:
       reconfigure_material: true
       reconfigure_search: false
       languages:
-        - {{locale: en, default: true, name: English, build: true}}
-        - {{locale: ru, name: Русский, build: true}}
-  - course:
-      enabled: {enabled}
+        - {locale: en, default: true, name: English, build: true}
+        - {locale: ru, name: Русский, build: true}
+  - course
 markdown_extensions: [admonition, attr_list, md_in_html, tables, toc]
 """
 
@@ -107,8 +106,8 @@ def quiz_yaml(number: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_course(root: Path, pages: int) -> dict[bool, Path]:
-    """Write the synthetic course into ``root``; return its config file with / without the plugin."""
+def make_course(root: Path, pages: int) -> Path:
+    """Write the synthetic course into ``root``; return its config file (the plugin on)."""
     for number in range(1, pages + 1):
         section = (number - 1) // PAGES_PER_SECTION + 1
         module = (section - 1) // SECTIONS_PER_MODULE + 1
@@ -120,11 +119,9 @@ def make_course(root: Path, pages: int) -> dict[bool, Path]:
         (root / "quizzes" / f"q{number:04d}.yml").write_text(quiz_yaml(number), encoding="utf-8")
     for lang, title in (("en", "Home"), ("ru", "Главная")):
         (root / "docs" / lang / "index.md").write_text(f"# {title}\n\n{TEXT[lang]}\n", encoding="utf-8")
-    configs = {}
-    for enabled in (True, False):
-        configs[enabled] = root / f"mkdocs-{'with' if enabled else 'without'}.yml"
-        configs[enabled].write_text(CONFIG.format(enabled=str(enabled).lower()), encoding="utf-8")
-    return configs
+    config = root / "mkdocs.yml"
+    config.write_text(CONFIG, encoding="utf-8")
+    return config
 
 
 def time_build(config_file: Path, site_dir: Path, disable_plugin: bool = False) -> tuple[float, float]:
@@ -175,8 +172,9 @@ class Row:
 def measure(pages: int, runs: int, workdir: Path | None = None, log=print) -> Row:
     with tempfile.TemporaryDirectory(prefix=f"bench-{pages}-", dir=workdir) as tmp:
         root = Path(tmp)
-        configs = make_course(root, pages)
-        return _runs(Row(pages, [], []), runs, lambda enabled: time_build(configs[enabled], root / f"site-{int(enabled)}"),
+        config = make_course(root, pages)
+        return _runs(Row(pages, [], []), runs,
+                     lambda enabled: time_build(config, root / f"site-{int(enabled)}", disable_plugin=not enabled),
                      f"N={pages}", log)
 
 
@@ -249,7 +247,12 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
                         help="also build this repository's own course (mkdocs.yml) both ways")
     parser.add_argument("--json", type=Path, help="also write the raw timings to this file")
     args = parser.parse_args(argv)
-    sizes = args.sizes if args.sizes is not None else ([10] if args.quick else [] if args.course else [10, 100, 1000])
+    if args.sizes is not None:
+        sizes = args.sizes
+    elif args.quick:
+        sizes = [10]
+    else:   # --course alone builds only the course
+        sizes = [] if args.course else [10, 100, 1000]
     runs = args.runs or (2 if args.quick else 5)
     print(f"Machine: {machine()}", flush=True)
     log = lambda s: print(s, file=sys.stderr, flush=True)   # noqa: E731
